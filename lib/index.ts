@@ -1,0 +1,3 @@
+export * from "./types.js";
+export * from "./indexSystem.js";
+export * from "./caseData.js";

@@ -1,0 +1,215 @@
+import type {Direction, Label, Side} from "./types.js";
+
+/** A dimension of one side of the index system, e.g. service value on the CRV side. */
+export interface Dimension {
+  id: string;
+  side: Side;
+  label: Label;
+}
+
+/**
+ * An indicator: one measured quantity with its direction. `items` names the survey items or
+ * record fields it is computed from; `reverse` lists the items that are reverse-coded
+ * (x' = min + max − x on the item's scale) before they are averaged.
+ */
+export interface Indicator {
+  id: string;
+  dimension: string;
+  label: Label;
+  direction: Direction;
+  unit?: string;
+  scale?: [number, number];
+  items: string[];
+  reverse?: string[];
+}
+
+/** The three-level evaluation index system: side → dimension → indicator. */
+export interface IndexSystem {
+  id: string;
+  label: Label;
+  dimensions: Dimension[];
+  indicators: Indicator[];
+}
+
+/** Labels of the two sides and of the goal. */
+export const sideLabels: Record<Side | "goal", Label> = {
+  goal: {en: "Relationship value", zh: "关系价值"},
+  crv: {en: "Customer-received value", zh: "顾客感知价值"},
+  hrv: {en: "Hotel-received value", zh: "酒店获得价值"}
+};
+
+const dimensions: Dimension[] = [
+  {id: "functional", side: "crv", label: {en: "Functional value", zh: "功能价值"}},
+  {id: "service", side: "crv", label: {en: "Service value", zh: "服务价值"}},
+  {id: "emotional", side: "crv", label: {en: "Emotional value", zh: "情感价值"}},
+  {id: "social", side: "crv", label: {en: "Social value", zh: "社会价值"}},
+  {id: "sacrifice", side: "crv", label: {en: "Perceived sacrifice", zh: "感知付出"}},
+  {id: "current", side: "hrv", label: {en: "Current value", zh: "当前价值"}},
+  {id: "potential", side: "hrv", label: {en: "Potential value", zh: "潜在价值"}},
+  {id: "cost", side: "hrv", label: {en: "Relationship cost", zh: "关系成本"}}
+];
+
+function indicator(
+  id: string,
+  dimension: string,
+  en: string,
+  zh: string,
+  direction: Direction,
+  items: string[],
+  unit?: string
+): Indicator {
+  return {id, dimension, label: {en, zh}, direction, items, ...(unit ? {unit} : {})};
+}
+
+const likert: [number, number] = [1, 5];
+
+function surveyIndicator(
+  id: string,
+  dimension: string,
+  en: string,
+  zh: string,
+  direction: Direction,
+  items: string[]
+): Indicator {
+  return {...indicator(id, dimension, en, zh, direction, items, "Likert 1–5"), scale: likert};
+}
+
+/**
+ * The default index system: customer-received value in five dimensions measured by survey
+ * items, hotel-received value in three dimensions measured by stay records and survey items.
+ * Item names are those of the teaching questionnaire; a case maps its own columns onto the
+ * same dimensions.
+ */
+export const defaultIndexSystem: IndexSystem = {
+  id: "default",
+  label: {en: "Hotel relationship value", zh: "酒店客户关系价值"},
+  dimensions,
+  indicators: [
+    surveyIndicator("room_quality", "functional", "Room quality", "客房质量", "benefit", ["F1", "F2"]),
+    surveyIndicator("location", "functional", "Location and convenience", "位置与便利", "benefit", [
+      "F3",
+      "F4"
+    ]),
+    surveyIndicator("facilities", "functional", "Facilities", "设施", "benefit", ["F5", "F6"]),
+    surveyIndicator("cleanliness", "functional", "Cleanliness", "清洁卫生", "benefit", ["F7", "F8"]),
+    surveyIndicator("responsiveness", "service", "Staff responsiveness", "员工响应性", "benefit", [
+      "S1",
+      "S2"
+    ]),
+    surveyIndicator("reliability", "service", "Reliability", "服务可靠性", "benefit", ["S3", "S4"]),
+    surveyIndicator("personalisation", "service", "Personalisation", "个性化服务", "benefit", [
+      "S5",
+      "S6"
+    ]),
+    surveyIndicator("comfort", "emotional", "Comfort and enjoyment", "舒适与愉悦", "benefit", [
+      "E1",
+      "E2"
+    ]),
+    surveyIndicator("trust", "emotional", "Trust", "信任", "benefit", ["E3", "E4"]),
+    surveyIndicator("valued", "emotional", "Sense of being valued", "受重视感", "benefit", [
+      "E5",
+      "E6"
+    ]),
+    surveyIndicator("status", "social", "Status and image", "身份与形象", "benefit", ["O1", "O2"]),
+    surveyIndicator("belonging", "social", "Belonging (member benefits)", "归属感（会员权益）", "benefit", [
+      "O3",
+      "O4"
+    ]),
+    surveyIndicator("price", "sacrifice", "Price paid vs expectation", "价格与预期", "cost", [
+      "P1",
+      "P2"
+    ]),
+    surveyIndicator("effort", "sacrifice", "Time and effort", "时间与精力", "cost", ["P3", "P4"]),
+    surveyIndicator("risk", "sacrifice", "Perceived risk", "感知风险", "cost", ["P5", "P6"]),
+    indicator("revenue", "current", "Revenue per year", "年度收入", "benefit", ["revenue"], "EUR/year"),
+    indicator("room_nights", "current", "Room nights", "间夜数", "benefit", ["room_nights"], "nights"),
+    indicator("ancillary", "current", "Ancillary spend", "附加消费", "benefit", ["ancillary"], "EUR"),
+    surveyIndicator("wallet_share", "current", "Share of wallet", "钱包份额", "benefit", ["W1", "W2"]),
+    surveyIndicator("repurchase", "potential", "Repurchase intention", "再购意愿", "benefit", [
+      "R1",
+      "R2"
+    ]),
+    surveyIndicator("referral", "potential", "Referral / word of mouth", "推荐与口碑", "benefit", [
+      "R3",
+      "R4"
+    ]),
+    surveyIndicator("feedback", "potential", "Feedback and co-creation", "反馈与价值共创", "benefit", [
+      "R5",
+      "R6"
+    ]),
+    indicator("tenure", "potential", "Tenure", "关系时长", "benefit", ["tenure"], "days"),
+    indicator("recency", "potential", "Recency", "最近入住间隔", "cost", ["recency"], "days"),
+    indicator("cost_to_serve", "cost", "Cost to serve", "服务成本", "cost", ["cost_to_serve"], "EUR"),
+    indicator("discounts", "cost", "Discounts and commission", "折扣与佣金", "cost", ["discounts"], "EUR"),
+    indicator("cancellations", "cost", "Cancellations", "取消预订", "cost", ["cancellations"], "count"),
+    indicator("no_shows", "cost", "No-shows", "未入住（No-show）", "cost", ["no_shows"], "count")
+  ]
+};
+
+/**
+ * Checks an index system and throws on the first problem: duplicate ids, an indicator whose
+ * dimension is not declared, a dimension with no indicator, or a reverse-coded item that is
+ * not among the indicator's items.
+ */
+export function validateIndexSystem(system: IndexSystem): void {
+  const dimensionIds = new Set<string>();
+  for (const dimension of system.dimensions) {
+    if (dimensionIds.has(dimension.id)) {
+      throw new Error(`index system ${system.id}: duplicate dimension id "${dimension.id}"`);
+    }
+    if (dimension.side !== "crv" && dimension.side !== "hrv") {
+      throw new Error(
+        `index system ${system.id}: dimension "${dimension.id}" has side "${dimension.side}", expected "crv" or "hrv"`
+      );
+    }
+    dimensionIds.add(dimension.id);
+  }
+
+  const indicatorIds = new Set<string>();
+  const used = new Set<string>();
+  for (const item of system.indicators) {
+    if (indicatorIds.has(item.id)) {
+      throw new Error(`index system ${system.id}: duplicate indicator id "${item.id}"`);
+    }
+    indicatorIds.add(item.id);
+    if (!dimensionIds.has(item.dimension)) {
+      throw new Error(
+        `index system ${system.id}: indicator "${item.id}" names dimension "${item.dimension}", which is not declared`
+      );
+    }
+    if (item.direction !== "benefit" && item.direction !== "cost") {
+      throw new Error(
+        `index system ${system.id}: indicator "${item.id}" has direction "${item.direction}", expected "benefit" or "cost"`
+      );
+    }
+    for (const reversed of item.reverse ?? []) {
+      if (!item.items.includes(reversed)) {
+        throw new Error(
+          `index system ${system.id}: indicator "${item.id}" reverses item "${reversed}", which is not one of its items`
+        );
+      }
+    }
+    used.add(item.dimension);
+  }
+
+  for (const dimension of system.dimensions) {
+    if (!used.has(dimension.id)) {
+      throw new Error(`index system ${system.id}: dimension "${dimension.id}" has no indicator`);
+    }
+  }
+}
+
+/** Dimensions of `reference` that `system` does not measure, shown as "not measured". */
+export function unmeasuredDimensions(
+  system: IndexSystem,
+  reference: IndexSystem = defaultIndexSystem
+): Dimension[] {
+  const measured = new Set(system.indicators.map((item) => item.dimension));
+  return reference.dimensions.filter((dimension) => !measured.has(dimension.id));
+}
+
+/** Indicators of a system grouped by side then dimension, in declaration order. */
+export function indicatorsBySide(system: IndexSystem, side: Side): Indicator[] {
+  const sideOf = new Map(system.dimensions.map((dimension) => [dimension.id, dimension.side]));
+  return system.indicators.filter((item) => sideOf.get(item.dimension) === side);
+}

@@ -1,0 +1,8 @@
+export default {
+  title: "Hotel relationship value",
+  root: "src",
+  output: "dist",
+  globalStylesheets: [],
+  pages: [],
+  search: false
+};
