@@ -1,0 +1,140 @@
+import {mean, median} from "simple-statistics";
+import type {Label} from "./types.js";
+
+/** The four classes of the value matrix. */
+export type ValueClass = "partners" | "growers" | "atRisk" | "transactional";
+
+/** Where an axis of the value matrix is split. `midpoint` is 0.5 on normalised scores. */
+export type Threshold = "mean" | "median" | "midpoint" | number;
+
+export interface ClassInfo {
+  id: ValueClass;
+  label: Label;
+  /** Whether the class is high on the x axis (CRV) and on the y axis (HRV). */
+  highX: boolean;
+  highY: boolean;
+  goal: Label;
+  measures: Label[];
+}
+
+/** The classes in display order, with their development goals and typical measures. */
+export const valueClasses: ClassInfo[] = [
+  {
+    id: "partners",
+    label: {en: "Partners", zh: "伙伴型客户"},
+    highX: true,
+    highY: true,
+    goal: {en: "Keep and deepen the relationship", zh: "保持并深化关系"},
+    measures: [
+      {en: "Loyalty tiers with recognition", zh: "分级会员与礼遇"},
+      {en: "Co-creation: invite feedback and ideas", zh: "价值共创：邀请反馈与建议"},
+      {en: "Priority service and dedicated contact", zh: "优先服务与专属联系人"}
+    ]
+  },
+  {
+    id: "growers",
+    label: {en: "Potential growers", zh: "潜力型客户"},
+    highX: true,
+    highY: false,
+    goal: {en: "Grow the hotel's side of the value", zh: "提升酒店获得的价值"},
+    measures: [
+      {en: "Upsell rooms and ancillary services", zh: "客房升级与附加服务销售"},
+      {en: "Move bookings to the direct channel", zh: "引导直接预订"},
+      {en: "Raise share of wallet with packages", zh: "以套餐提升钱包份额"}
+    ]
+  },
+  {
+    id: "atRisk",
+    label: {en: "At-risk valuables", zh: "风险型高价值客户"},
+    highX: false,
+    highY: true,
+    goal: {en: "Raise the guest's value before they leave", zh: "在客户流失前提升其感知价值"},
+    measures: [
+      {en: "Service recovery on complaints", zh: "投诉后的服务补救"},
+      {en: "Personalised stays from guest history", zh: "基于入住历史的个性化服务"},
+      {en: "Proactive contact by a relationship manager", zh: "客户经理主动联系"}
+    ]
+  },
+  {
+    id: "transactional",
+    label: {en: "Transactional", zh: "交易型客户"},
+    highX: false,
+    highY: false,
+    goal: {en: "Serve efficiently at low cost; migrate up or let go", zh: "低成本高效服务；引导升级或自然流失"},
+    measures: [
+      {en: "Standardised, low-cost service", zh: "标准化低成本服务"},
+      {en: "Targeted offers to move up a class", zh: "定向优惠促进升级"},
+      {en: "Limit discounts and commission spend", zh: "控制折扣与佣金支出"}
+    ]
+  }
+];
+
+export interface ClassifyOptions {
+  /** Split for both axes, or one per axis; default "mean". */
+  threshold?: Threshold | {x: Threshold; y: Threshold};
+}
+
+export interface Classification {
+  labels: ValueClass[];
+  counts: Record<ValueClass, number>;
+  /** The numeric split used on each axis. */
+  thresholds: {x: number; y: number};
+}
+
+function resolveThreshold(values: ArrayLike<number>, threshold: Threshold, axis: string): number {
+  if (typeof threshold === "number") {
+    if (!Number.isFinite(threshold)) {
+      throw new Error(`threshold for ${axis} is ${threshold}; expected a finite number`);
+    }
+    return threshold;
+  }
+  switch (threshold) {
+    case "mean":
+      return mean(Array.from(values));
+    case "median":
+      return median(Array.from(values));
+    case "midpoint":
+      return 0.5;
+    default:
+      throw new Error(
+        `unknown threshold "${threshold}" for ${axis}; expected mean, median, midpoint or a number`
+      );
+  }
+}
+
+/**
+ * Places each customer in the value matrix: high or low customer-received value (x) crossed
+ * with high or low hotel-received value (y). A score at or above the axis threshold is high.
+ * Every customer gets exactly one class, so the counts add up to the sample; a class may be
+ * empty. Throws on empty input, unequal lengths, NaN scores or an unknown threshold.
+ *
+ * @example classify([0.8, 0.2], [0.9, 0.1], {threshold: 0.5}).labels // ["partners", "transactional"]
+ */
+export function classify(
+  crv: ArrayLike<number>,
+  hrv: ArrayLike<number>,
+  {threshold = "mean"}: ClassifyOptions = {}
+): Classification {
+  if (crv.length !== hrv.length) {
+    throw new Error(`CRV has ${crv.length} scores but HRV has ${hrv.length}; expected equal lengths`);
+  }
+  if (crv.length === 0) throw new Error("classify requires at least one customer");
+  for (let i = 0; i < crv.length; i++) {
+    if (Number.isNaN(crv[i]) || Number.isNaN(hrv[i])) {
+      throw new Error(`score of customer ${i} is NaN (CRV ${crv[i]}, HRV ${hrv[i]})`);
+    }
+  }
+
+  const split = typeof threshold === "object" ? threshold : {x: threshold, y: threshold};
+  const x = resolveThreshold(crv, split.x, "x (CRV)");
+  const y = resolveThreshold(hrv, split.y, "y (HRV)");
+  const counts: Record<ValueClass, number> = {partners: 0, growers: 0, atRisk: 0, transactional: 0};
+  const labels = new Array<ValueClass>(crv.length);
+  for (let i = 0; i < crv.length; i++) {
+    const high = crv[i] >= x;
+    const label: ValueClass = hrv[i] >= y ? (high ? "partners" : "atRisk") : high ? "growers" : "transactional";
+    labels[i] = label;
+    counts[label]++;
+  }
+  return {labels, counts, thresholds: {x, y}};
+}

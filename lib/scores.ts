@@ -1,0 +1,113 @@
+import type {IndexSystem} from "./indexSystem.js";
+import type {Side} from "./types.js";
+
+/** Scores of every dimension and side, one value per customer, all in [0, 1]. */
+export interface HierarchyScores {
+  dimensions: Record<string, Float64Array>;
+  sides: Partial<Record<Side, Float64Array>>;
+  /** Weight of each dimension within its side: the sum of its indicators' weights. */
+  dimensionWeights: Record<string, number>;
+}
+
+/**
+ * Turns rows into columns (one Float64Array per column), the layout the scoring code uses.
+ * Throws on ragged rows.
+ *
+ * @example toColumns([[1, 2], [3, 4]]) // [Float64Array [1, 3], Float64Array [2, 4]]
+ */
+export function toColumns(rows: ArrayLike<number>[], columnCount = rows[0]?.length ?? 0): Float64Array[] {
+  const columns = Array.from({length: columnCount}, () => new Float64Array(rows.length));
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (row.length !== columnCount) {
+      throw new Error(`row ${i} has ${row.length} values; expected ${columnCount}`);
+    }
+    for (let j = 0; j < columnCount; j++) columns[j][i] = row[j];
+  }
+  return columns;
+}
+
+/**
+ * Checks that indicator weights are non-negative and sum to 1 within each side of the system
+ * (tolerance 1e-6), and returns each indicator's side. Throws naming the first bad weight or side.
+ */
+export function checkSideWeights(system: IndexSystem, weights: ArrayLike<number>): Side[] {
+  if (weights.length !== system.indicators.length) {
+    throw new Error(
+      `got ${weights.length} weights for ${system.indicators.length} indicators of index system ${system.id}`
+    );
+  }
+  const sideOf = new Map(system.dimensions.map((dimension) => [dimension.id, dimension.side]));
+  const sides = system.indicators.map((indicator) => sideOf.get(indicator.dimension) as Side);
+  const totals: Partial<Record<Side, number>> = {};
+  for (let j = 0; j < weights.length; j++) {
+    const w = weights[j];
+    if (!(w >= 0) || !Number.isFinite(w)) {
+      throw new Error(`weight of indicator "${system.indicators[j].id}" is ${w}; expected a number ≥ 0`);
+    }
+    totals[sides[j]] = (totals[sides[j]] ?? 0) + w;
+  }
+  for (const [side, total] of Object.entries(totals)) {
+    if (Math.abs(total - 1) > 1e-6) {
+      throw new Error(`indicator weights of side ${side} sum to ${total}; expected 1`);
+    }
+  }
+  return sides;
+}
+
+/**
+ * Scores each customer on every dimension and side from normalised indicator columns.
+ * Side score = Σ_j w_j·x'_j over the side's indicators (weights sum to 1 within a side);
+ * dimension score = Σ_{j∈d} (w_j / W_d)·x'_j with W_d = Σ_{j∈d} w_j. A dimension whose
+ * weights are all 0 scores 0. Inputs in [0, 1] give scores in [0, 1].
+ *
+ * `columns` holds one normalised column per indicator, in `system.indicators` order.
+ * Throws when the counts differ or the weights do not sum to 1 within a side.
+ *
+ * @example with indicators a, b in one CRV dimension and weights [0.25, 0.75],
+ *   a customer with x' = (1, 0) scores 0.25 on the dimension and on CRV.
+ */
+export function scoreHierarchy(
+  columns: ArrayLike<number>[],
+  system: IndexSystem,
+  weights: ArrayLike<number>
+): HierarchyScores {
+  if (columns.length !== system.indicators.length) {
+    throw new Error(
+      `got ${columns.length} columns for ${system.indicators.length} indicators of index system ${system.id}`
+    );
+  }
+  const sides = checkSideWeights(system, weights);
+  const n = columns[0]?.length ?? 0;
+
+  const dimensionWeights: Record<string, number> = {};
+  for (const dimension of system.dimensions) dimensionWeights[dimension.id] = 0;
+  system.indicators.forEach((indicator, j) => (dimensionWeights[indicator.dimension] += weights[j]));
+
+  const dimensions: Record<string, Float64Array> = {};
+  const sideScores: Partial<Record<Side, Float64Array>> = {};
+  for (const side of new Set(sides)) sideScores[side] = new Float64Array(n);
+  for (const dimension of system.dimensions) {
+    if (system.indicators.some((indicator) => indicator.dimension === dimension.id)) {
+      dimensions[dimension.id] = new Float64Array(n);
+    }
+  }
+
+  system.indicators.forEach((indicator, j) => {
+    const column = columns[j];
+    if (column.length !== n) {
+      throw new Error(`column of indicator "${indicator.id}" has ${column.length} values; expected ${n}`);
+    }
+    const w = weights[j];
+    const total = dimensionWeights[indicator.dimension];
+    const local = total > 0 ? w / total : 0;
+    const dimensionScore = dimensions[indicator.dimension];
+    const sideScore = sideScores[sides[j]] as Float64Array;
+    for (let i = 0; i < n; i++) {
+      dimensionScore[i] += local * column[i];
+      sideScore[i] += w * column[i];
+    }
+  });
+
+  return {dimensions, sides: sideScores, dimensionWeights};
+}

@@ -1,0 +1,87 @@
+import {describe, expect, it} from "vitest";
+import type {IndexSystem} from "../lib/indexSystem.js";
+import {checkSideWeights, scoreHierarchy, toColumns} from "../lib/scores.js";
+
+const system: IndexSystem = {
+  id: "small",
+  label: {en: "Small", zh: "小"},
+  dimensions: [
+    {id: "functional", side: "crv", label: {en: "F", zh: "F"}},
+    {id: "service", side: "crv", label: {en: "S", zh: "S"}},
+    {id: "current", side: "hrv", label: {en: "C", zh: "C"}}
+  ],
+  indicators: [
+    {id: "a", dimension: "functional", label: {en: "a", zh: "a"}, direction: "benefit", items: ["a"]},
+    {id: "b", dimension: "functional", label: {en: "b", zh: "b"}, direction: "benefit", items: ["b"]},
+    {id: "c", dimension: "service", label: {en: "c", zh: "c"}, direction: "benefit", items: ["c"]},
+    {id: "d", dimension: "current", label: {en: "d", zh: "d"}, direction: "cost", items: ["d"]}
+  ]
+};
+
+describe("toColumns", () => {
+  it("transposes rows into typed columns", () => {
+    const columns = toColumns([
+      [1, 2],
+      [3, 4]
+    ]);
+    expect(columns.map((column) => Array.from(column))).toEqual([
+      [1, 3],
+      [2, 4]
+    ]);
+  });
+
+  it("rejects ragged rows", () => {
+    expect(() => toColumns([[1, 2], [3]])).toThrow(/row 1 has 1 values; expected 2/);
+  });
+});
+
+describe("scoreHierarchy", () => {
+  // Weights: a 0.2, b 0.3 (functional W = 0.5), c 0.5 (service), d 1 (current).
+  const weights = [0.2, 0.3, 0.5, 1];
+  const columns = toColumns([
+    [1, 0, 0.5, 0.25],
+    [0, 1, 1, 1]
+  ]);
+
+  it("computes dimension scores with local weights", () => {
+    const scores = scoreHierarchy(columns, system, weights);
+    // functional = (0.2·1 + 0.3·0)/0.5 = 0.4 and (0.2·0 + 0.3·1)/0.5 = 0.6
+    expect(scores.dimensions.functional[0]).toBeCloseTo(0.4, 12);
+    expect(scores.dimensions.functional[1]).toBeCloseTo(0.6, 12);
+    expect(Array.from(scores.dimensions.service)).toEqual([0.5, 1]);
+  });
+
+  it("computes side scores as weighted sums", () => {
+    const scores = scoreHierarchy(columns, system, weights);
+    // CRV = 0.2·1 + 0.3·0 + 0.5·0.5 = 0.45 and 0 + 0.3 + 0.5 = 0.8
+    expect(scores.sides.crv![0]).toBeCloseTo(0.45, 12);
+    expect(scores.sides.crv![1]).toBeCloseTo(0.8, 12);
+    expect(Array.from(scores.sides.hrv!)).toEqual([0.25, 1]);
+  });
+
+  it("reports dimension weights as sums of indicator weights", () => {
+    const scores = scoreHierarchy(columns, system, weights);
+    expect(scores.dimensionWeights).toEqual({functional: 0.5, service: 0.5, current: 1});
+  });
+
+  it("scores a dimension with all-zero weights as 0", () => {
+    const scores = scoreHierarchy(columns, system, [0, 0, 1, 1]);
+    expect(Array.from(scores.dimensions.functional)).toEqual([0, 0]);
+  });
+
+  it("rejects weights that do not sum to 1 within a side", () => {
+    expect(() => scoreHierarchy(columns, system, [0.2, 0.3, 0.4, 1])).toThrow(
+      /side crv sum to 0.9/
+    );
+  });
+
+  it("rejects a negative weight and names the indicator", () => {
+    expect(() => checkSideWeights(system, [-0.2, 0.7, 0.5, 1])).toThrow(/indicator "a" is -0.2/);
+  });
+
+  it("rejects a wrong number of columns", () => {
+    expect(() => scoreHierarchy(columns.slice(1), system, weights)).toThrow(
+      /got 3 columns for 4 indicators/
+    );
+  });
+});
