@@ -1,0 +1,208 @@
+import {readFileSync} from "node:fs";
+import {sampleCorrelation} from "simple-statistics";
+import {describe, expect, it} from "vitest";
+import {
+  columnsToRows,
+  correlationOfColumns,
+  decisionColumns,
+  minMaxColumns,
+  normalize
+} from "../lib/normalize.js";
+import type {Direction} from "../lib/types.js";
+
+// Reference values computed with numpy/scipy.
+interface ReferenceCase {
+  case: string;
+  input: Record<string, any>;
+  expected: Record<string, any>;
+  tolerance: number;
+}
+
+function loadCases(file: string): ReferenceCase[] {
+  return JSON.parse(readFileSync(new URL(`./reference/${file}`, import.meta.url), "utf8"));
+}
+
+function expectClose(actual: unknown, expected: unknown, tolerance: number, path = "value") {
+  if (Array.isArray(expected)) {
+    expect(Array.isArray(actual), `${path} is an array`).toBe(true);
+    const list = actual as unknown[];
+    expect(list.length, `${path} length`).toBe(expected.length);
+    expected.forEach((x, k) => expectClose(list[k], x, tolerance, `${path}[${k}]`));
+    return;
+  }
+  const difference = Math.abs((actual as number) - (expected as number));
+  expect(difference, `${path}: ${actual} vs ${expected}`).toBeLessThanOrEqual(tolerance);
+}
+
+const cases = loadCases("normalization.json");
+
+describe("normalize reference cases", () => {
+  for (const {case: name, input, expected, tolerance} of cases) {
+    const data = input.matrix as number[][];
+    const directions = input.directions as Direction[];
+    if (expected.error) {
+      it(`normalize rejects ${name}`, () => {
+        expect(() => normalize(data, directions)).toThrow();
+        expect(() => normalize(data, directions, {method: "zscore"})).toThrow();
+      });
+      continue;
+    }
+    it(`min–max ${name}`, () => {
+      const result = normalize(data, directions);
+      expectClose(result.data, expected.minmax, tolerance, "minmax");
+      expect(result.degenerateColumns).toEqual(expected.degenerate_columns);
+      expect(result.method).toBe("minmax");
+    });
+    it(`z-score sample sd ${name}`, () => {
+      const result = normalize(data, directions, {method: "zscore"});
+      expectClose(result.data, expected.zscore_sample_sd_ddof1, tolerance, "zscore");
+      expectClose(result.mean, expected.column_mean, tolerance, "mean");
+      expectClose(result.sd, expected.column_sd_ddof1, tolerance, "sd");
+      expect(result.degenerateColumns).toEqual(expected.degenerate_columns);
+    });
+    it(`z-score population sd ${name}`, () => {
+      const result = normalize(data, directions, {method: "zscore", ddof: 0});
+      expectClose(result.data, expected.zscore_population_sd_ddof0, tolerance, "zscore");
+    });
+    it(`directional z-score ${name}`, () => {
+      const result = normalize(data, directions, {method: "zscore", directional: true});
+      const key = "zscore_sample_directional (cost columns multiplied by -1)";
+      expectClose(result.data, expected[key], tolerance, "zscore");
+    });
+  }
+});
+
+describe("normalize degenerate columns", () => {
+  const data = [
+    [1, 5, 10],
+    [2, 5, 30],
+    [3, 5, 20]
+  ];
+  const directions: Direction[] = ["benefit", "cost", "cost"];
+
+  it("sets a constant column to 0 under min–max", () => {
+    const result = normalize(data, directions);
+    expect(result.degenerateColumns).toEqual([1]);
+    expect(result.data.map((row) => row[1])).toEqual([0, 0, 0]);
+    expect(result.data.map((row) => row[2])).toEqual([1, 0, 0.5]);
+  });
+
+  it("sets a constant column to 0 under z-scores", () => {
+    // 0.1 is not exact in binary, so its sd is a rounding residue instead of 0.
+    const tenths = [[0.1], [0.1], [0.1]];
+    const result = normalize(tenths, ["benefit"], {method: "zscore"});
+    expect(result.degenerateColumns).toEqual([0]);
+    expect(result.data).toEqual([[0], [0], [0]]);
+  });
+
+  it("accepts a single row under min–max", () => {
+    const result = normalize([[4, 7]], ["benefit", "cost"]);
+    expect(result.data).toEqual([[0, 0]]);
+    expect(result.degenerateColumns).toEqual([0, 1]);
+  });
+
+  it("rejects z-scores of a single row", () => {
+    expect(() => normalize([[4, 7]], ["benefit", "cost"], {method: "zscore"})).toThrow(
+      "z-scores need at least 2 rows; data has 1 row"
+    );
+  });
+});
+
+describe("normalize input checks", () => {
+  it("names a missing cell", () => {
+    const data = [[1, null], [2, 3]] as unknown as number[][];
+    expect(() => normalize(data, ["benefit", "benefit"])).toThrow(
+      "data[0][1] is null; expected a finite number"
+    );
+  });
+
+  it("names NaN, Infinity and text cells", () => {
+    const directions: Direction[] = ["benefit"];
+    expect(() => normalize([[1], [NaN]], directions)).toThrow("data[1][0] is NaN");
+    expect(() => normalize([[Infinity], [1]], directions)).toThrow("data[0][0] is Infinity");
+    const text = [[1], ["2"]] as unknown as number[][];
+    expect(() => normalize(text, directions)).toThrow('data[1][0] is "2"');
+  });
+
+  it("names an invalid direction", () => {
+    const directions = ["benefit", "gain"] as unknown as Direction[];
+    expect(() => normalize([[1, 2]], directions)).toThrow(
+      'directions[1] is "gain"; expected "benefit" or "cost"'
+    );
+  });
+
+  it("names a row of the wrong length", () => {
+    expect(() => normalize([[1, 2], [3]], ["benefit", "cost"])).toThrow(
+      "data[1] has 1 values but directions has 2 entries"
+    );
+  });
+
+  it("rejects an empty matrix and empty directions", () => {
+    expect(() => normalize([], ["benefit"])).toThrow("data has no rows");
+    expect(() => normalize([[1]], [])).toThrow("directions is empty");
+  });
+
+  it("rejects an unknown method or ddof", () => {
+    const method = {method: "rank"} as unknown as Parameters<typeof normalize>[2];
+    expect(() => normalize([[1]], ["benefit"], method)).toThrow(
+      'unknown normalisation method "rank"'
+    );
+    const ddof = {ddof: 2} as unknown as Parameters<typeof normalize>[2];
+    expect(() => normalize([[1]], ["benefit"], ddof)).toThrow("invalid ddof 2; expected 0 or 1");
+  });
+
+  it("does not change the input", () => {
+    const data = [
+      [1, 2],
+      [3, 5]
+    ];
+    normalize(data, ["benefit", "cost"], {method: "zscore"});
+    expect(data).toEqual([
+      [1, 2],
+      [3, 5]
+    ]);
+  });
+});
+
+describe("column helpers", () => {
+  it("decisionColumns transposes and uses the given name", () => {
+    expect(decisionColumns([[1, 2], [3, 4]], ["benefit", "cost"])).toEqual([
+      [1, 3],
+      [2, 4]
+    ]);
+    expect(() => decisionColumns([[1, NaN]], ["benefit", "cost"], "scores")).toThrow(
+      "scores[0][1] is NaN"
+    );
+  });
+
+  it("columnsToRows inverts decisionColumns", () => {
+    const rows = [
+      [1, 2, 3],
+      [4, 5, 6]
+    ];
+    const directions: Direction[] = ["benefit", "benefit", "benefit"];
+    expect(columnsToRows(decisionColumns(rows, directions))).toEqual(rows);
+  });
+
+  it("minMaxColumns reverses cost columns", () => {
+    const result = minMaxColumns([[1, 3, 2]], ["cost"]);
+    expect(result.columns).toEqual([[1, 0, 0.5]]);
+    expect(result.min).toEqual([1]);
+    expect(result.max).toEqual([3]);
+  });
+
+  it("correlationOfColumns matches simple-statistics", () => {
+    const columns = [
+      [320, 180, 450, 250, 300],
+      [4.5, 3.8, 4.9, 4.1, 4.5],
+      [12, 30, 5, 18, 25]
+    ];
+    const r = correlationOfColumns(columns);
+    for (let j = 0; j < 3; j++) {
+      expect(r[j][j]).toBe(1);
+      for (let k = 0; k < 3; k++) {
+        expectClose(r[j][k], sampleCorrelation(columns[j], columns[k]), 1e-14, `r[${j}][${k}]`);
+      }
+    }
+  });
+});
