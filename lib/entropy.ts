@@ -1,0 +1,149 @@
+import {extent} from "simple-statistics";
+import {columnsToRows, decisionColumns, minMaxColumns} from "./normalize.js";
+import type {Direction, Matrix} from "./types.js";
+
+/**
+ * How the entropy method turns data into proportions p_ij:
+ * - `"minmax"`: min–max normalise with directions, then p_ij = x'_ij / Σ_i x'_ij;
+ * - `"minmax-shift"`: as `"minmax"` after adding a small shift (default 0.0001) to every
+ *   normalised value, so that no p is 0;
+ * - `"ratio"`: p_ij = x_ij / Σ_i x_ij on the raw data (benefit columns, values ≥ 0 only).
+ */
+export type EntropyVariant = "minmax" | "minmax-shift" | "ratio";
+
+/** Options of {@link entropyWeights}. */
+export interface EntropyOptions {
+  /** Variant; default `"minmax"`. */
+  variant?: EntropyVariant;
+  /** Shift added to every normalised value by `"minmax-shift"`; default 0.0001. */
+  shift?: number;
+  /** Also return the normalised values and the proportions (rows × columns); default false. */
+  keepIntermediate?: boolean;
+}
+
+/** Entropy weights with the quantities that produced them, one entry per column. */
+export interface EntropyResult {
+  /** Weights w_j = d_j / Σ d, non-negative, sum 1. */
+  weights: number[];
+  /** Entropy e_j in [0, 1]; 1 for a constant column. */
+  entropy: number[];
+  /** Divergence d_j = 1 − e_j. */
+  divergence: number[];
+  /** 0-based indices of constant columns, whose weight is 0. */
+  degenerateColumns: number[];
+  variant: EntropyVariant;
+  /** Values the proportions were computed from, with `keepIntermediate`. */
+  normalized?: number[][];
+  /** Proportions p_ij, with `keepIntermediate`. */
+  proportions?: number[][];
+}
+
+function checkRatioColumns(columns: number[][], directions: readonly Direction[]): void {
+  for (let j = 0; j < columns.length; j++) {
+    if (directions[j] === "cost") {
+      throw new Error(
+        `column ${j} is a cost column; the ratio variant of the entropy method takes ` +
+          'benefit columns only, so use the "minmax" variant or reverse the column first'
+      );
+    }
+    const column = columns[j];
+    for (let i = 0; i < column.length; i++) {
+      if (column[i] < 0) {
+        throw new Error(
+          `data[${i}][${j}] is ${column[i]}; the ratio variant of the entropy method ` +
+            "needs values ≥ 0"
+        );
+      }
+    }
+  }
+}
+
+/**
+ * Computes entropy weights of the columns of a decision matrix (rows × columns).
+ *
+ * p_ij = x'_ij / Σ_i x'_ij (x' from `variant`, see {@link EntropyVariant});
+ * e_j = −(1/ln m) Σ_i p_ij ln p_ij with p ln p = 0 when p = 0; d_j = 1 − e_j;
+ * w_j = d_j / Σ_k d_k. A constant column is not an error: its p_ij are 1/m, so e_j = 1,
+ * d_j = 0 and its weight is 0, and it is listed in `degenerateColumns`.
+ *
+ * Throws an Error (0-based indices) on the input errors of `decisionColumns` (empty or
+ * ragged matrix, a cell that is not a finite number, an invalid direction), on fewer than
+ * 2 rows, when every column is constant (Σ d = 0), on an unknown variant or an invalid
+ * shift, and for `"ratio"` on a cost column or a negative value.
+ *
+ * @example entropyWeights([[1, 5], [2, 5], [3, 5]], ["benefit", "benefit"]).weights // [1, 0]
+ */
+export function entropyWeights(
+  data: Matrix,
+  directions: readonly Direction[],
+  options: EntropyOptions = {}
+): EntropyResult {
+  const {variant = "minmax", shift = 0.0001, keepIntermediate = false} = options;
+  if (variant !== "minmax" && variant !== "minmax-shift" && variant !== "ratio") {
+    throw new Error(
+      `unknown entropy variant ${JSON.stringify(variant)}; ` +
+        'expected "minmax", "minmax-shift" or "ratio"'
+    );
+  }
+  if (typeof shift !== "number" || !Number.isFinite(shift) || shift <= 0) {
+    throw new Error(`invalid shift ${String(shift)}; expected a finite number > 0`);
+  }
+  const columns = decisionColumns(data, directions);
+  const m = columns[0].length;
+  if (m < 2) {
+    throw new Error("entropy weights need at least 2 rows; data has 1 row");
+  }
+
+  let values: number[][];
+  let degenerateColumns: number[];
+  if (variant === "ratio") {
+    checkRatioColumns(columns, directions);
+    values = columns;
+    degenerateColumns = [];
+    columns.forEach((column, j) => {
+      const [min, max] = extent(column);
+      if (min === max) degenerateColumns.push(j);
+    });
+  } else {
+    const scaled = minMaxColumns(columns, directions);
+    values = scaled.columns;
+    degenerateColumns = scaled.degenerateColumns;
+    if (variant === "minmax-shift") {
+      for (const column of values) for (let i = 0; i < m; i++) column[i] += shift;
+    }
+  }
+
+  const entropy = new Array<number>(columns.length);
+  const proportions: number[][] = [];
+  const logM = Math.log(m);
+  for (let j = 0; j < values.length; j++) {
+    const column = values[j];
+    const degenerate = degenerateColumns.includes(j);
+    let total = 0;
+    for (let i = 0; i < m; i++) total += column[i];
+    let sum = 0;
+    const p = keepIntermediate ? new Array<number>(m) : undefined;
+    for (let i = 0; i < m; i++) {
+      const pij = degenerate ? 1 / m : column[i] / total;
+      if (pij > 0) sum += pij * Math.log(pij);
+      if (p) p[i] = pij;
+    }
+    entropy[j] = degenerate ? 1 : -sum / logM;
+    if (p) proportions.push(p);
+  }
+
+  const divergence = entropy.map((e) => 1 - e);
+  const totalDivergence = divergence.reduce((sum, d) => sum + d, 0);
+  if (!(totalDivergence > 0)) {
+    throw new Error(
+      "every column is constant, so all divergences are 0 and entropy weights are undefined"
+    );
+  }
+  const weights = divergence.map((d) => d / totalDivergence);
+  const result: EntropyResult = {weights, entropy, divergence, degenerateColumns, variant};
+  if (keepIntermediate) {
+    result.normalized = columnsToRows(values);
+    result.proportions = columnsToRows(proportions);
+  }
+  return result;
+}
