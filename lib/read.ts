@@ -477,6 +477,7 @@ function detectDelimiter(text: string): string {
 /**
  * Detects a decimal comma: with a semicolon or tab delimiter, a file whose unquoted fields
  * look like "3,5" more often than like "3.5" uses a comma. A comma-delimited file keeps ".".
+ * NOTE: thousands separators are not recognised, so "1,234" in such a file reads as 1.234.
  */
 function detectDecimalSeparator(text: string, delimiter: string): "." | "," {
   if (delimiter === ",") return ".";
