@@ -1,0 +1,177 @@
+import {sampleVariance} from "simple-statistics";
+import {pearson} from "./correlation.js";
+import {assertCompleteRows} from "./describe.js";
+
+/** Options of `cronbachAlpha`. */
+export interface CronbachOptions {
+  /** Column indexes of reverse-worded items, recoded as min + max − x before α. */
+  reverse?: readonly number[];
+  /** The response scale [min, max], e.g. [1, 5], required when `reverse` is not empty. */
+  scale?: readonly [number, number];
+}
+
+/** Cronbach's α of a set of items with item-level diagnostics. */
+export interface CronbachResult {
+  alpha: number;
+  /** Standardised α = k·r̄ / (1 + (k − 1)·r̄), or null if an item is constant. */
+  standardizedAlpha: number | null;
+  /** α of the other k − 1 items, or null when k = 2 or their total is constant. */
+  alphaIfDeleted: (number | null)[];
+  /** Corrected item–total correlation: r of each item with the sum of the other items. */
+  itemTotal: (number | null)[];
+  itemVariances: number[];
+  totalVariance: number;
+  /** Mean off-diagonal Pearson correlation r̄, or null if an item is constant. */
+  meanInterItemCorrelation: number | null;
+  n: number;
+  k: number;
+  /** Problems that do not stop the computation, e.g. a negative α. */
+  warnings: string[];
+}
+
+/**
+ * Computes Cronbach's α = k/(k − 1)·(1 − Σ s_i² / s_T²) of k items and n
+ * respondents, with sample variances (n − 1 denominator), s_T² the variance of the row
+ * totals. Also gives standardised α, α if each item is deleted and the corrected
+ * item–total correlation. Reverse-worded items are recoded first as min + max − x.
+ *
+ * A negative α is returned with a warning: it means the items correlate negatively on
+ * average, often because a reverse-worded item was not recoded.
+ *
+ * @param items rows = respondents, columns = items, no missing cells (use `listwise`)
+ * @throws Error for fewer than 2 items or 2 respondents, a missing or non-finite cell,
+ *   zero variance of the total score, or invalid reverse-coding options (an unknown
+ *   column, a missing or inverted scale, a reversed value outside the scale)
+ * @example
+ * cronbachAlpha([[3, 4, 3], [4, 5, 4], [2, 3, 3], [5, 5, 4], [3, 3, 2]]);
+ * // {alpha: 0.923 (12/13), standardizedAlpha: 0.931,
+ * //  alphaIfDeleted: [0.9375, 0.788, 0.930], …}
+ */
+export function cronbachAlpha(
+  items: readonly (readonly number[])[],
+  options: CronbachOptions = {},
+): CronbachResult {
+  const k = assertCompleteRows(items, "cronbachAlpha: items");
+  const n = items.length;
+  if (k < 2) throw new Error(`cronbachAlpha: ${k} item given, expected at least 2 items`);
+  if (n < 2) throw new Error(`cronbachAlpha: ${n} respondent given, expected at least 2`);
+  const columns = recodedColumns(items, options);
+
+  const totals = new Array<number>(n).fill(0);
+  for (const column of columns) for (let i = 0; i < n; i++) totals[i] += column[i];
+  const itemVariances = columns.map((column) => sampleVariance(column));
+  const totalVariance = sampleVariance(totals);
+  if (isConstant(totals)) {
+    throw new Error(
+      "cronbachAlpha: the total score has zero variance (every respondent has the same" +
+        " total), so α is undefined",
+    );
+  }
+  const varianceSum = itemVariances.reduce((sum, v) => sum + v, 0);
+  const alpha = (k / (k - 1)) * (1 - varianceSum / totalVariance);
+
+  const rest = new Array<number>(n).fill(0);
+  const alphaIfDeleted: (number | null)[] = [];
+  const itemTotal: (number | null)[] = [];
+  columns.forEach((column, j) => {
+    for (let i = 0; i < n; i++) rest[i] = totals[i] - column[i];
+    const restConstant = isConstant(rest);
+    itemTotal.push(restConstant || isConstant(column) ? null : pearson(column, rest).r);
+    alphaIfDeleted.push(
+      k === 2 || restConstant
+        ? null
+        : ((k - 1) / (k - 2)) * (1 - (varianceSum - itemVariances[j]) / sampleVariance(rest)),
+    );
+  });
+
+  const meanR = meanInterItemCorrelation(columns);
+  const warnings: string[] = [];
+  if (alpha < 0) {
+    warnings.push(
+      `α = ${alpha.toFixed(3)} is negative because the items correlate negatively on` +
+        " average: check for reverse-worded items that were not recoded",
+    );
+  }
+  return {
+    alpha,
+    standardizedAlpha: meanR === null ? null : (k * meanR) / (1 + (k - 1) * meanR),
+    alphaIfDeleted,
+    itemTotal,
+    itemVariances,
+    totalVariance,
+    meanInterItemCorrelation: meanR,
+    n,
+    k,
+    warnings,
+  };
+}
+
+/** Columns of the item matrix, with reverse-worded items recoded. */
+function recodedColumns(
+  items: readonly (readonly number[])[],
+  {reverse = [], scale}: CronbachOptions,
+): number[][] {
+  const k = items[0].length;
+  const reversed = new Set<number>();
+  for (const j of reverse) {
+    if (!Number.isInteger(j) || j < 0 || j >= k) {
+      throw new Error(
+        `cronbachAlpha: reverse column ${j} does not exist: expected an index from 0 to ${k - 1}`,
+      );
+    }
+    reversed.add(j);
+  }
+  if (reversed.size > 0) checkScale(scale);
+
+  return Array.from({length: k}, (_, j) => {
+    const column = new Array<number>(items.length);
+    for (let i = 0; i < items.length; i++) {
+      const x = items[i][j];
+      if (!reversed.has(j)) {
+        column[i] = x;
+        continue;
+      }
+      const [min, max] = scale!;
+      if (x < min || x > max) {
+        throw new Error(
+          `cronbachAlpha: items[${i}][${j}] = ${x} is outside the scale ${min}–${max},` +
+            " so it cannot be reverse-coded",
+        );
+      }
+      column[i] = min + max - x;
+    }
+    return column;
+  });
+}
+
+function checkScale(scale: readonly [number, number] | undefined): void {
+  if (
+    !Array.isArray(scale) ||
+    scale.length !== 2 ||
+    !scale.every(Number.isFinite) ||
+    !(scale[0] < scale[1])
+  ) {
+    throw new Error(
+      `cronbachAlpha: invalid scale ${JSON.stringify(scale)}: reverse coding needs` +
+        " scale: [min, max] with min < max, e.g. [1, 5]",
+    );
+  }
+}
+
+function meanInterItemCorrelation(columns: readonly number[][]): number | null {
+  if (columns.some(isConstant)) return null;
+  let sum = 0;
+  let pairs = 0;
+  for (let a = 0; a < columns.length; a++) {
+    for (let b = a + 1; b < columns.length; b++) {
+      sum += pearson(columns[a], columns[b]).r;
+      pairs++;
+    }
+  }
+  return sum / pairs;
+}
+
+function isConstant(x: readonly number[]): boolean {
+  for (let i = 1; i < x.length; i++) if (x[i] !== x[0]) return false;
+  return true;
+}
