@@ -1,0 +1,162 @@
+import {readFileSync} from "node:fs";
+import {describe, expect, it} from "vitest";
+import {pcaWeights} from "../lib/pcaWeights.js";
+import type {Direction} from "../lib/types.js";
+
+// Reference values computed with numpy (eigh of the correlation matrix).
+interface ReferenceCase {
+  case: string;
+  input: Record<string, any>;
+  expected: Record<string, any>;
+  tolerance: number;
+}
+
+function loadCases(file: string): ReferenceCase[] {
+  return JSON.parse(readFileSync(new URL(`./reference/${file}`, import.meta.url), "utf8"));
+}
+
+function expectClose(actual: unknown, expected: unknown, tolerance: number, path = "value") {
+  if (Array.isArray(expected)) {
+    expect(Array.isArray(actual), `${path} is an array`).toBe(true);
+    const list = actual as unknown[];
+    expect(list.length, `${path} length`).toBe(expected.length);
+    expected.forEach((x, k) => expectClose(list[k], x, tolerance, `${path}[${k}]`));
+    return;
+  }
+  const difference = Math.abs((actual as number) - (expected as number));
+  expect(difference, `${path}: ${actual} vs ${expected}`).toBeLessThanOrEqual(tolerance);
+}
+
+const cases = loadCases("pca_weights.json");
+
+describe("pcaWeights reference cases", () => {
+  for (const {case: name, input, expected, tolerance} of cases) {
+    const directions = input.directions as Direction[];
+    if (expected.error) {
+      it(`pcaWeights rejects ${name}`, () => {
+        expect(() => pcaWeights(input.matrix, directions)).toThrow();
+      });
+      continue;
+    }
+    it(`pcaWeights ${name}`, () => {
+      const result = pcaWeights(input.matrix, directions);
+      expectClose(result.weights, expected.weights, tolerance, "weights");
+      expectClose(result.eigenvalues, expected.eigenvalues, tolerance, "eigenvalues");
+      expect(result.componentsKept).toBe(expected.components_kept);
+    });
+  }
+});
+
+describe("pcaWeights with two kept components", () => {
+  // Expected values from numpy.linalg.eigh on the correlation matrix after cost columns
+  // were negated; eigenvectors signed so that the largest-|entry| is positive.
+  const data = [
+    [3, 40, 7, 2.0, 15],
+    [4, 42, 5, 3.5, 12],
+    [2, 35, 8, 1.5, 20],
+    [5, 50, 4, 4.0, 9],
+    [3, 38, 6, 3.0, 14],
+    [4, 47, 3, 2.5, 11],
+    [1, 30, 9, 4.5, 22],
+    [5, 45, 6, 1.0, 10]
+  ];
+  const directions: Direction[] = ["benefit", "benefit", "cost", "benefit", "cost"];
+  const result = pcaWeights(data, directions);
+
+  it("keeps the components with eigenvalue above 1", () => {
+    expectClose(
+      result.eigenvalues,
+      [3.763976265339654, 1.0183673178185175, 0.16611809635261404, 0.043676355907981815,
+        0.007861964581232036],
+      1e-10,
+      "eigenvalues"
+    );
+    expect(result.componentsKept).toBe(2);
+  });
+
+  it("signs each eigenvector by its largest entry", () => {
+    expectClose(
+      result.eigenvectors,
+      [
+        [0.501101068308737, 0.5075265184030201, 0.4742525329726825, -0.08947781711842748,
+          0.5083235265756123],
+        [-0.07816944959333791, 0.023617767596072887, 0.21909067335326876, 0.9720718715737646,
+          0.02018146547557373]
+      ],
+      1e-9,
+      "eigenvectors"
+    );
+  });
+
+  it("weights the kept components by their eigenvalues", () => {
+    expectClose(
+      result.coefficients,
+      [0.3777493782117001, 0.4044814635969105, 0.4199175622471772, 0.13657191987906492,
+        0.4043770173311702],
+      1e-10,
+      "coefficients"
+    );
+    expectClose(
+      result.weights,
+      [0.2167115795939074, 0.23204754778819925, 0.24090310524034667, 0.07835013951651824,
+        0.23198762786102844],
+      1e-10,
+      "weights"
+    );
+  });
+
+  it("flips the correlations of cost columns", () => {
+    const asBenefit = pcaWeights(
+      data.map((row) => row.map((x, j) => (directions[j] === "cost" ? -x : x))),
+      ["benefit", "benefit", "benefit", "benefit", "benefit"]
+    );
+    expectClose(asBenefit.correlation, result.correlation, 1e-12, "correlation");
+    expectClose(asBenefit.weights, result.weights, 1e-12, "weights");
+  });
+});
+
+describe("pcaWeights edge cases", () => {
+  it("gives weight 1 to a single column", () => {
+    const result = pcaWeights([[1], [2], [4]], ["cost"]);
+    expectClose(result.weights, [1], 1e-15, "weights");
+    expect(result.componentsKept).toBe(1);
+  });
+
+  it("keeps the first component when no eigenvalue exceeds 1", () => {
+    // The columns are exactly uncorrelated, so R = I and both eigenvalues are 1.
+    const data = [
+      [1, 1],
+      [2, -1],
+      [3, -1],
+      [4, 1]
+    ];
+    const result = pcaWeights(data, ["benefit", "benefit"]);
+    expectClose(result.eigenvalues, [1, 1], 1e-15, "eigenvalues");
+    expect(result.componentsKept).toBe(1);
+    expect(result.eigenvectors).toHaveLength(1);
+  });
+});
+
+describe("pcaWeights input checks", () => {
+  it("names a constant column", () => {
+    const data = [
+      [1, 2],
+      [1, 3],
+      [1, 5]
+    ];
+    expect(() => pcaWeights(data, ["benefit", "benefit"])).toThrow(
+      "column 0 is constant (every value is 1), so its correlations are undefined"
+    );
+  });
+
+  it("rejects a single row", () => {
+    expect(() => pcaWeights([[1, 2]], ["benefit", "cost"])).toThrow(
+      "PCA weights need at least 2 rows; data has 1 row"
+    );
+  });
+
+  it("names a missing cell", () => {
+    const data = [[1, 2], [null, 3]] as unknown as number[][];
+    expect(() => pcaWeights(data, ["benefit", "cost"])).toThrow("data[1][0] is null");
+  });
+});
