@@ -2,7 +2,7 @@ import {EigenvalueDecomposition} from "ml-matrix";
 import type {Matrix} from "./types.js";
 
 /**
- * How AHP priorities are derived from a pairwise comparison matrix: the principal right
+ * Method that derives AHP priorities from a pairwise comparison matrix: the principal right
  * eigenvector, the normalised row geometric mean, or the row mean of the column-normalised
  * matrix (the "sum" or "sum-product" method).
  */
@@ -188,11 +188,12 @@ function columnMeanPriorities(matrix: Matrix): number[] {
  * Computes AHP priorities and consistency of a pairwise comparison matrix (Saaty's 1–9
  * scale, a[i][j] = how much more important i is than j, a[j][i] = 1/a[i][j]).
  *
- * Weights come from `method`: the principal right eigenvector (default; absolute values
- * normalised to sum 1), the normalised row geometric mean (Π_j a_ij)^(1/n), or the row
- * mean of the column-sum-normalised matrix. Whatever the method, λmax is the principal
- * eigenvalue (ml-matrix EigenvalueDecomposition), CI = (λmax − n)/(n − 1) and
- * CR = CI/RI with RI from `riTable` (Saaty's by default, see {@link RANDOM_INDEX}).
+ * Weights come from `method`. The default is the principal right eigenvector, with absolute
+ * values normalised to sum 1. The alternatives are the normalised row geometric mean
+ * (Π_j a_ij)^(1/n) and the row mean of the column-sum-normalised matrix. Whatever the
+ * method, λmax is the principal eigenvalue (ml-matrix EigenvalueDecomposition),
+ * CI = (λmax − n)/(n − 1) and CR = CI/RI with RI from `riTable` (Saaty's by default, see
+ * {@link RANDOM_INDEX}).
  * For n = 1 and n = 2 every reciprocal matrix is consistent: λmax = n and CI = CR = 0.
  *
  * Throws an Error as {@link checkComparisonMatrix} does, naming the entry with 0-based
@@ -381,7 +382,11 @@ export function nearestSaatyValue(ratio: number): number {
  */
 export function parseJudgment(text: string): number {
   const match = /^\s*([0-9]*\.?[0-9]+)\s*(?:\/\s*([0-9]*\.?[0-9]+)\s*)?$/.exec(String(text));
-  const value = match ? Number(match[1]) / (match[2] === undefined ? 1 : Number(match[2])) : NaN;
+  let value = NaN;
+  if (match) {
+    const denominator = match[2] === undefined ? 1 : Number(match[2]);
+    value = Number(match[1]) / denominator;
+  }
   if (!Number.isFinite(value) || value <= 0) {
     throw new Error(
       `invalid judgment ${describeEntry(text)}; expected a number > 0 or a fraction like "1/3"`
@@ -420,7 +425,7 @@ export function parseComparisonMatrix(texts: readonly (readonly string[])[]): Ma
  *
  * Throws an Error as {@link checkComparisonMatrix} does.
  *
- * @example inconsistentJudgments([[1, 2, 4], [1/2, 1, 2], [1/4, 1/2, 1]])[0].deviation // 1
+ * @example inconsistentJudgments([[1, 2, 4], [1/2, 1, 2], [1/4, 1/2, 1]])[0].deviation // ≈ 1
  */
 export function inconsistentJudgments(matrix: Matrix): InconsistentJudgment[] {
   checkComparisonMatrix(matrix);

@@ -27,11 +27,11 @@ function checkWeightVector(weights: readonly number[], name: string): void {
  * - linear (default): w_j = α·a_j + (1 − α)·b_j with α in [0, 1], default 0.5;
  * - `{mode: "multiplicative"}`: w_j = a_j·b_j / Σ_k a_k·b_k.
  *
- * Throws an Error when a vector is empty, the lengths differ, an entry is not a finite
- * number ≥ 0 (named by its 0-based index), a vector does not sum to 1 within 1e-6, α is
- * outside [0, 1], the mode is unknown, or every product a_j·b_j is 0.
+ * Throws an Error when a vector is empty, the lengths differ or a vector does not sum to 1
+ * within 1e-6. It also throws when an entry is not a finite number ≥ 0 (named by its 0-based
+ * index), α is outside [0, 1], the mode is unknown, or every product a_j·b_j is 0.
  *
- * @example combineWeights([0.4, 0.6], [0.8, 0.2], {alpha: 0.5}) // [0.6, 0.4]
+ * @example combineWeights([0.4, 0.6], [0.8, 0.2], {alpha: 0.5}) // ≈ [0.6, 0.4]
  */
 export function combineWeights(
   a: readonly number[],

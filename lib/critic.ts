@@ -76,13 +76,13 @@ export function criticWeights(
   }
 
   const p = columns.length;
-  const kept = keptColumns.map((j) => scaled.columns[j]);
-  const correlation = correlationOfColumns(kept);
+  const keptNormalized = keptColumns.map((j) => scaled.columns[j]);
+  const correlation = correlationOfColumns(keptNormalized);
   const sd = new Array<number>(p).fill(0);
   const conflict = new Array<number>(p).fill(NaN);
   const information = new Array<number>(p).fill(0);
   keptColumns.forEach((j, a) => {
-    sd[j] = Math.sqrt(sumNthPowerDeviations(kept[a], 2) / (m - ddof));
+    sd[j] = Math.sqrt(sumNthPowerDeviations(keptNormalized[a], 2) / (m - ddof));
     conflict[j] = correlation[a].reduce((sum, r) => sum + (1 - r), 0);
     information[j] = sd[j] * conflict[j];
   });

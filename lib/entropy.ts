@@ -3,7 +3,7 @@ import {columnsToRows, decisionColumns, minMaxColumns} from "./normalize.js";
 import type {Direction, Matrix} from "./types.js";
 
 /**
- * How the entropy method turns data into proportions p_ij:
+ * Entropy method variant, named after how it turns data into proportions p_ij:
  * - `"minmax"`: min–max normalise with directions, then p_ij = x'_ij / Σ_i x'_ij;
  * - `"minmax-shift"`: as `"minmax"` after adding a small shift (default 0.0001) to every
  *   normalised value, so that no p is 0;

@@ -53,8 +53,8 @@ function describeValue(value: unknown): string {
 
 /**
  * Validates a decision matrix and returns it as columns: `columns[j][i]` is row i of
- * column j. Rows are alternatives or customers, columns are criteria (indicators), and
- * `directions[j]` says whether more of column j is better ("benefit") or worse ("cost").
+ * column j. Rows are alternatives or customers and columns are criteria (indicators).
+ * `directions[j]` is "benefit" when more of column j is better and "cost" when it is worse.
  *
  * Throws an Error naming the 0-based place and the value when the matrix has no rows,
  * a row is not an array or has another length than `directions`, a cell is not a finite

@@ -139,6 +139,17 @@ describe("ahp eigenvector", () => {
     expect(result.ri).toBe(1.59);
   });
 
+  it("handles the symmetric all-ones matrix", () => {
+    // ml-matrix takes its symmetric path here; equal judgments give equal weights.
+    const result = ahp([
+      [1, 1, 1],
+      [1, 1, 1],
+      [1, 1, 1]
+    ]);
+    expectClose(result.weights, [1 / 3, 1 / 3, 1 / 3], 1e-15, "weights");
+    expectClose(result.lambdaMax, 3, 1e-12, "lambdaMax");
+  });
+
   it("gives weight 1 and CR 0 for order 1", () => {
     const result = ahp([[1]]);
     expect(result.weights).toEqual([1]);
@@ -188,7 +199,9 @@ describe("ahp input checks", () => {
       [0, 1, 1],
       [0.5, 1, 1]
     ];
-    expect(() => ahp(matrix)).toThrow("AHP matrix entry a[0][1] is 0; expected a finite number > 0");
+    expect(() => ahp(matrix)).toThrow(
+      "AHP matrix entry a[0][1] is 0; expected a finite number > 0"
+    );
   });
 
   it("names a negative, NaN or null entry", () => {
