@@ -1,0 +1,195 @@
+import {ahp, aggregateJudgments, aggregatePriorities, inconsistentJudgments} from "./ahp.js";
+import type {ExpertJudgments} from "./caseData.js";
+import {criticWeights} from "./critic.js";
+import {entropyWeights} from "./entropy.js";
+import type {IndexSystem} from "./indexSystem.js";
+import {pcaWeights} from "./pcaWeights.js";
+import type {Direction, Side} from "./types.js";
+
+/** How AHP priorities are derived from one matrix. */
+export type AhpMethod = "eigenvector" | "geometric" | "column-mean";
+
+/** How several experts are combined: aggregated judgments (AIJ) or priorities (AIP). */
+export type Aggregation = "aij" | "aip";
+
+/** Data-driven weighting methods. */
+export type ObjectiveMethod = "entropy" | "critic" | "pca";
+
+/** AHP result for one node of the hierarchy. */
+export interface NodeWeights {
+  node: string;
+  order: string[];
+  /** Local priorities of `order`, summing to 1. */
+  weights: number[];
+  /** Consistency of the aggregated matrix (AIJ) or of the one expert's matrix. */
+  lambdaMax: number;
+  ci: number;
+  cr: number;
+  ri: number;
+  consistent: boolean;
+  /** CR of each expert's own matrix. */
+  expertCr: number[];
+  /** Judgments of the aggregated matrix that deviate most from its weights, worst first. */
+  inconsistent: {i: number; j: number; value: number; suggested: number}[];
+  /** True when no judgments were given and equal weights were used. */
+  equalWeights: boolean;
+}
+
+export interface AhpHierarchyOptions {
+  method?: AhpMethod;
+  aggregation?: Aggregation;
+  /** Weight of each expert (positive, sum 1); equal by default. */
+  expertWeights?: number[];
+}
+
+export interface AhpHierarchy {
+  nodes: NodeWeights[];
+  /** Global weight of each indicator within its side (sums to 1 per side). */
+  indicatorWeights: number[];
+  /** Weights of the two sides from the goal node (equal when it has no judgments). */
+  sideWeights: Partial<Record<Side, number>>;
+}
+
+function sideOfDimension(system: IndexSystem): Map<string, Side> {
+  return new Map(system.dimensions.map((dimension) => [dimension.id, dimension.side]));
+}
+
+/** The elements compared at each node of the system's hierarchy, in system order. */
+export function hierarchyNodes(system: IndexSystem): {node: string; order: string[]}[] {
+  const sides = [...new Set(system.dimensions.map((dimension) => dimension.side))];
+  const nodes = [{node: "goal", order: sides as string[]}];
+  for (const side of sides) {
+    const order = system.dimensions
+      .filter((dimension) => dimension.side === side)
+      .filter((dimension) => system.indicators.some((item) => item.dimension === dimension.id))
+      .map((dimension) => dimension.id);
+    nodes.push({node: side, order});
+  }
+  for (const dimension of system.dimensions) {
+    const order = system.indicators.filter((item) => item.dimension === dimension.id).map((item) => item.id);
+    if (order.length > 0) nodes.push({node: dimension.id, order});
+  }
+  return nodes;
+}
+
+function nodeWeights(
+  node: string,
+  order: string[],
+  judgments: ExpertJudgments | undefined,
+  {method = "eigenvector", aggregation = "aij", expertWeights}: AhpHierarchyOptions
+): NodeWeights {
+  const n = order.length;
+  if (!judgments || judgments.matrices.length === 0) {
+    return {
+      node,
+      order,
+      weights: order.map(() => 1 / n),
+      lambdaMax: n,
+      ci: 0,
+      cr: 0,
+      ri: 0,
+      consistent: true,
+      expertCr: [],
+      inconsistent: [],
+      equalWeights: n > 1
+    };
+  }
+  const sameOrder =
+    judgments.order.length === n && judgments.order.every((id, k) => id === order[k]);
+  if (!sameOrder) {
+    throw new Error(
+      `AHP judgments for node "${node}" compare [${judgments.order.join(", ")}] but the index system has [${order.join(", ")}]`
+    );
+  }
+
+  const experts = judgments.matrices.map((matrix) => ahp(matrix, {method}));
+  const combined = aggregateJudgments(judgments.matrices, expertWeights);
+  const pooled = ahp(combined, {method});
+  const weights =
+    aggregation === "aip"
+      ? aggregatePriorities(
+          experts.map((result) => result.weights),
+          expertWeights
+        )
+      : pooled.weights;
+  return {
+    node,
+    order,
+    weights,
+    lambdaMax: pooled.lambdaMax,
+    ci: pooled.ci,
+    cr: pooled.cr,
+    ri: pooled.ri,
+    consistent: pooled.cr <= 0.1,
+    expertCr: experts.map((result) => result.cr),
+    inconsistent: n > 2 ? inconsistentJudgments(combined) : [],
+    equalWeights: false
+  };
+}
+
+/**
+ * Computes AHP weights down the hierarchy goal → side → dimension → indicator. The global
+ * weight of an indicator within its side is its local weight times its dimension's local
+ * weight. Nodes without judgments get equal weights (flagged `equalWeights`). Throws when a
+ * node's judgments compare other elements than the index system has, and as `ahp` does on an
+ * invalid matrix.
+ */
+export function ahpHierarchy(
+  system: IndexSystem,
+  judgments: ExpertJudgments[],
+  options: AhpHierarchyOptions = {}
+): AhpHierarchy {
+  const byNode = new Map(judgments.map((judgment) => [judgment.node, judgment]));
+  const nodes = hierarchyNodes(system).map(({node, order}) =>
+    nodeWeights(node, order, byNode.get(node), options)
+  );
+  const local = new Map<string, number>();
+  for (const node of nodes) node.order.forEach((id, k) => local.set(id, node.weights[k]));
+
+  const indicatorWeights = system.indicators.map(
+    (item) => (local.get(item.id) ?? 0) * (local.get(item.dimension) ?? 0)
+  );
+  const sideWeights: Partial<Record<Side, number>> = {};
+  for (const side of nodes[0].order as Side[]) sideWeights[side] = local.get(side) ?? 0;
+  return {nodes, indicatorWeights, sideWeights};
+}
+
+/**
+ * Computes data-driven indicator weights separately on each side: entropy, CRITIC or PCA on
+ * the raw indicator values of that side's indicators, so the weights sum to 1 per side. A
+ * side with one indicator gives it weight 1. `rows` are customers × indicators in
+ * `system.indicators` order. Throws as the chosen method does.
+ */
+export function objectiveWeights(
+  rows: number[][],
+  system: IndexSystem,
+  method: ObjectiveMethod = "entropy"
+): number[] {
+  if (method !== "entropy" && method !== "critic" && method !== "pca") {
+    throw new Error(
+      `unknown objective weighting method "${method}"; expected entropy, critic or pca`
+    );
+  }
+  const sideOf = sideOfDimension(system);
+  const weights = new Array<number>(system.indicators.length).fill(0);
+  for (const side of ["crv", "hrv"] as Side[]) {
+    const indexes = system.indicators
+      .map((item, j) => (sideOf.get(item.dimension) === side ? j : -1))
+      .filter((j) => j >= 0);
+    if (indexes.length === 0) continue;
+    if (indexes.length === 1) {
+      weights[indexes[0]] = 1;
+      continue;
+    }
+    const data = rows.map((row) => indexes.map((j) => row[j]));
+    const directions: Direction[] = indexes.map((j) => system.indicators[j].direction);
+    const result =
+      method === "entropy"
+        ? entropyWeights(data, directions)
+        : method === "critic"
+          ? criticWeights(data, directions)
+          : pcaWeights(data, directions);
+    indexes.forEach((j, k) => (weights[j] = result.weights[k]));
+  }
+  return weights;
+}
