@@ -2,9 +2,9 @@ import type {CleaningAudit, DroppedRows, Recode} from "./caseData.js";
 import type {Label} from "./types.js";
 
 /**
- * Survey answers as read from one file: an id and a row of cells per respondent, `null` for
- * a missing answer. Ids are the respondent id column, or 1-based line numbers of the file
- * when it has none.
+ * Survey responses as read from one file: an id and a row of cells per respondent, `null` for
+ * a missing answer. Ids come from the respondent id column, or are the rows' line numbers
+ * ("line N") when the file has none.
  */
 export interface ResponseTable {
   file: string;
@@ -47,10 +47,10 @@ export interface ValueRange {
   integer?: boolean;
 }
 
-/** Default minimum number of answered items for the straight-lining rule. */
+/** Default minimum number of non-missing items for the straight-lining rule to flag a row. */
 export const defaultStraightLiningMinItems = 5;
 
-/** An attention-check item and the answers that pass it. */
+/** An attention-check item and the values that pass it. */
 export interface AttentionCheck {
   item: string;
   pass: number[];
@@ -121,7 +121,7 @@ export function incompleteRows(table: ResponseTable, items: string[]): RuleResul
  * Flags straight-lining: a respondent who answered at least `minItems` of `items` and gave
  * the same answer to all of them. Unanswered items are ignored, so a row with fewer than
  * `minItems` answers is never flagged. When the battery itself has fewer than `minItems`
- * items the rule cannot flag anything, and `note` says so. Throws when an item is not a
+ * items, the rule cannot flag anything and `note` explains why. Throws when an item is not a
  * column, or when `minItems` is not an integer ≥ 2.
  *
  * @example
@@ -213,9 +213,9 @@ export function outOfRangeRows(
 }
 
 /**
- * Flags every repeat of an id after its first occurrence; the detail points to the first row
- * with that id. When `idColumn` is null the ids are line numbers, which cannot repeat, and
- * `note` says so.
+ * Flags every repeat of an id after its first occurrence. The detail points to the first row
+ * with that id. When `idColumn` is null, the ids are line numbers, which cannot repeat, and
+ * `note` states this.
  *
  * @example
  * duplicateIdRows(["7", "8", "7"], "id").details // ["same id 7 as row 1"]
@@ -243,8 +243,9 @@ export function duplicateIdRows(ids: string[], idColumn: string | null): RuleRes
 
 /**
  * Flags respondents whose answer to the attention-check item is not one of the passing
- * answers; a missing answer fails too, because the respondent did not show attention. With
- * `check` null (the questionnaire has no such item) nothing is flagged and `note` says so.
+ * values. A missing answer fails too, because the respondent did not show attention. When
+ * `check` is null (the questionnaire has no such item), nothing is flagged and `note` states
+ * this.
  * Throws when the item is not a column.
  *
  * @example
@@ -311,9 +312,9 @@ export function checkAudit(audit: CleaningAudit): void {
 
 /**
  * Applies cleaning rules in the given order and builds the audit. A row flagged by several
- * rules is dropped for the first of them only; every rule appears in the audit even when it
- * drops no row. The audit lists dropped rows by id, or by "id (row N)" (N = 1-based data
- * row) for an id that occurs more than once. Returns the audit, the 0-based indexes of the
+ * rules is dropped for the first of them only. Every rule appears in the audit, even when it
+ * drops no row. The audit lists a dropped row by its id, or by "id (row N)" with N the 1-based
+ * data row when the id occurs more than once. Returns the audit, the 0-based indexes of the
  * kept rows in file order, and for every row the reason it was dropped for (null if kept).
  * Throws when a rule returns a row index outside 0…ids.length − 1 or the same row twice,
  * when two rules share a reason, and when the finished audit breaks the invariant
@@ -370,4 +371,20 @@ export function buildAudit(
   checkAudit(audit);
   const reasons = droppedBy.map((r) => (r < 0 ? null : rules[r].reason));
   return {audit, kept, reasons};
+}
+
+/**
+ * Summarises an audit in one line for logs: rows read, kept and dropped, with the count of
+ * every reason.
+ *
+ * @example
+ * auditSummary(audit) // "s.csv: 3 rows read, 2 kept, 1 dropped (incomplete 1, duplicate id 0)"
+ */
+export function auditSummary(audit: CleaningAudit): string {
+  const dropped = audit.rawRows - audit.keptRows;
+  const reasons = audit.dropped.map((drop) => `${drop.reason} ${drop.count}`).join(", ");
+  return (
+    `${audit.file}: ${audit.rawRows} rows read, ${audit.keptRows} kept, ${dropped} dropped` +
+    (reasons === "" ? "" : ` (${reasons})`)
+  );
 }

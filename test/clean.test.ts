@@ -1,6 +1,7 @@
 import {describe, expect, test} from "vitest";
 import {
   attentionCheckRows,
+  auditSummary,
   buildAudit,
   checkAudit,
   duplicateIdRows,
@@ -175,7 +176,8 @@ describe("buildAudit", () => {
   });
 
   test("lists rules that drop nothing", () => {
-    const clean: ResponseTable = {...table, ids: ["a", "b"], values: [table.values[4], table.values[4]]};
+    const row = table.values[4];
+    const clean: ResponseTable = {...table, ids: ["a", "b"], values: [row, row]};
     const {audit, kept} = buildAudit(clean.file, clean.ids, [
       incompleteRows(clean, items),
       attentionCheckRows(clean, null)
@@ -262,5 +264,17 @@ describe("checkAudit", () => {
       ]
     };
     expect(() => checkAudit(audit)).toThrow(/row 4 is dropped twice/);
+  });
+});
+
+describe("auditSummary", () => {
+  test("lists every reason", () => {
+    const {audit} = buildAudit(table.file, table.ids, [
+      incompleteRows(table, items),
+      attentionCheckRows(table, null)
+    ]);
+    expect(auditSummary(audit)).toBe(
+      "small.csv: 6 rows read, 4 kept, 2 dropped (incomplete 2, failed attention check 0)"
+    );
   });
 });
