@@ -27,5 +27,3 @@ export * from "./hierarchy.js";
 export * from "./pipeline.js";
 export * from "./sensitivity.js";
 export * from "./synthetic.js";
-export * from "./clean.js";
-export * from "./cases.js";
