@@ -6,10 +6,10 @@ import type {IndexSystem} from "./indexSystem.js";
 import {pcaWeights} from "./pcaWeights.js";
 import type {Direction, Side} from "./types.js";
 
-/** How AHP priorities are derived from one matrix. */
+/** Priority method for one AHP matrix. */
 export type AhpMethod = "eigenvector" | "geometric" | "column-mean";
 
-/** How several experts are combined: aggregated judgments (AIJ) or priorities (AIP). */
+/** Group rule for several experts: aggregated judgments (AIJ) or priorities (AIP). */
 export type Aggregation = "aij" | "aip";
 
 /** Data-driven weighting methods. */
@@ -54,7 +54,7 @@ function sideOfDimension(system: IndexSystem): Map<string, Side> {
   return new Map(system.dimensions.map((dimension) => [dimension.id, dimension.side]));
 }
 
-/** The elements compared at each node of the system's hierarchy, in system order. */
+/** Lists the elements compared at each node of the system's hierarchy, in system order. */
 export function hierarchyNodes(system: IndexSystem): {node: string; order: string[]}[] {
   const sides = [...new Set(system.dimensions.map((dimension) => dimension.side))];
   const nodes = [{node: "goal", order: sides as string[]}];

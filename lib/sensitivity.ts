@@ -28,7 +28,7 @@ export interface SensitivityResult {
   rankCorrelation: Float64Array;
   /** Per customer: share of draws in which the customer changed class. */
   flipRate: Float64Array;
-  /** Which score was ranked: relationship value, or the y axis when a side is not measured. */
+  /** Name of the ranked score: relationship value, or the y axis when a side is not measured. */
   ranked: "relationship value" | string;
 }
 
@@ -78,12 +78,12 @@ export function weightSensitivity(
     }
     const scores = scoreHierarchy(analysis.columns, system, weights);
     const result = rescore(data, scores, analysis.config);
-    let kept = 0;
+    let unchanged = 0;
     for (let i = 0; i < n; i++) {
-      if (result.classes.labels[i] === base[i]) kept++;
+      if (result.classes.labels[i] === base[i]) unchanged++;
       else flips[i]++;
     }
-    keepShare[draw] = kept / n;
+    keepShare[draw] = unchanged / n;
     const ranked = result.value ?? axisScores(scores, analysis.axes.y);
     rankCorrelation[draw] = spearman(Array.from(baseRanked), Array.from(ranked)).rho;
     onProgress?.(draw + 1, draws);
