@@ -719,7 +719,7 @@ export const cruiseCase: SurveyCase = {
         cruiseScale
       ),
       itemIndicator(
-        "service",
+        "staff_help",
         "service",
         {en: "Staff helpfulness", zh: "员工帮助能力"},
         "Service",
@@ -767,7 +767,7 @@ export const cruiseCase: SurveyCase = {
       judgments("crv", ["functional", "service", "emotional"], [2, 3, 2], [1, 3, 2]),
       judgments("hrv", ["potential"], [], []),
       judgments("functional", ["food", "hygiene"], [1], [1 / 2]),
-      judgments("service", ["service"], [], []),
+      judgments("service", ["staff_help"], [], []),
       judgments("emotional", ["lively", "lighting"], [3], [4]),
       judgments("potential", ["positive_talk", "recommend"], [1 / 2], [1 / 3])
     ]

@@ -32,6 +32,13 @@ describe("case index systems", () => {
     expect(() => validateIndexSystem(system)).not.toThrow();
   });
 
+  test.each(systems)("%s keeps node ids distinct", (_, system) => {
+    // AHP nodes share one namespace: sides, dimensions and indicators.
+    const ids = ["goal", "crv", "hrv", ...system.dimensions.map((d) => d.id)];
+    const clashes = system.indicators.filter((i) => ids.includes(i.id)).map((i) => i.id);
+    expect(clashes).toEqual([]);
+  });
+
   test.each(systems)("%s uses the default dimensions", (_, system) => {
     for (const dimension of system.dimensions) {
       expect(defaultIndexSystem.dimensions).toContainEqual(dimension);
@@ -92,7 +99,7 @@ const expectedNodes: Record<string, [string, string[]][]> = {
     ["crv", ["functional", "service", "emotional"]],
     ["hrv", ["potential"]],
     ["functional", ["food", "hygiene"]],
-    ["service", ["service"]],
+    ["service", ["staff_help"]],
     ["emotional", ["lively", "lighting"]],
     ["potential", ["positive_talk", "recommend"]]
   ],
