@@ -6,6 +6,7 @@ import {startStaticServer, type StaticServer} from "./server.js";
 
 // Loads every page of the built site in headless Chromium, served from 127.0.0.1 with no other
 // host reachable, and checks that it runs cleanly and draws its chart. Run `npm run build` first.
+// DIST_DIR sets the site folder (default dist) and CHROMIUM_PATH the browser binary.
 const distDir = resolve(process.env.DIST_DIR ?? "dist");
 const screenshotDir = resolve("test-results", "e2e");
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
