@@ -143,14 +143,20 @@ export function ahpHierarchy(
   const nodes = hierarchyNodes(system).map(({node, order}) =>
     nodeWeights(node, order, byNode.get(node), options)
   );
+  // Weights are keyed by node and element, because an indicator may share its id with a
+  // dimension or a side.
   const local = new Map<string, number>();
-  for (const node of nodes) node.order.forEach((id, k) => local.set(id, node.weights[k]));
-
+  for (const node of nodes) {
+    node.order.forEach((id, k) => local.set(`${node.node}/${id}`, node.weights[k]));
+  }
+  const sideOf = sideOfDimension(system);
   const indicatorWeights = system.indicators.map(
-    (item) => (local.get(item.id) ?? 0) * (local.get(item.dimension) ?? 0)
+    (item) =>
+      (local.get(`${item.dimension}/${item.id}`) ?? 0) *
+      (local.get(`${sideOf.get(item.dimension)}/${item.dimension}`) ?? 0)
   );
   const sideWeights: Partial<Record<Side, number>> = {};
-  for (const side of nodes[0].order as Side[]) sideWeights[side] = local.get(side) ?? 0;
+  for (const side of nodes[0].order as Side[]) sideWeights[side] = local.get(`goal/${side}`) ?? 0;
   return {nodes, indicatorWeights, sideWeights};
 }
 

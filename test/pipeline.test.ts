@@ -161,6 +161,20 @@ describe("ahpHierarchy", () => {
     ).toThrow(/node "goal" compare \[hrv, crv\] but the index system has \[crv, hrv\]/);
   });
 
+  it("keeps an indicator apart from a dimension of the same id", () => {
+    const clash: IndexSystem = {
+      ...system,
+      indicators: system.indicators.map((item) =>
+        item.id === "b" ? {...item, id: "service"} : item
+      )
+    };
+    const result = ahpHierarchy(clash, [
+      {node: "crv", order: ["functional", "service"], matrices: [[[1, 3], [1 / 3, 1]]]}
+    ]);
+    // service is the only indicator of its dimension, so its global weight is the dimension's 0.25
+    expectClose(result.indicatorWeights, [0.75, 0.25, 0.5, 0.5], 1e-12);
+  });
+
   it("lists nodes goal, sides, then dimensions", () => {
     expect(hierarchyNodes(system).map((node) => node.node)).toEqual([
       "goal",
