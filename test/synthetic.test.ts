@@ -3,6 +3,7 @@ import {describe as group, expect, it} from "vitest";
 import {ahp, SAATY_SCALE} from "../lib/ahp.js";
 import {ahpHierarchy, hierarchyNodes} from "../lib/hierarchy.js";
 import {validateIndexSystem} from "../lib/indexSystem.js";
+import {analyzeCase} from "../lib/pipeline.js";
 import {
   teachingAttentionCheck,
   buildTeachingCase,
@@ -307,6 +308,15 @@ group("buildTeachingCase", () => {
     const channels = new Set(teaching.profile[1].values);
     const expected = ["direct", "corporate", "online travel agency", "travel agent"];
     expect(channels).toEqual(new Set(expected));
+  });
+
+  it("runs through the analysis pipeline", () => {
+    const analysis = analyzeCase(teaching);
+    const {crv, hrv} = teaching.generator.latent;
+    // Side scores are weighted means of indicators that each track their side's latent value,
+    // so they should correlate strongly with it (0.89 and 0.82 with the defaults).
+    expect(sampleCorrelation(Array.from(analysis.scores.sides.crv!), crv)).toBeGreaterThan(0.7);
+    expect(sampleCorrelation(Array.from(analysis.scores.sides.hrv!), hrv)).toBeGreaterThan(0.7);
   });
 
   it("aligns latent values with kept rows", () => {
