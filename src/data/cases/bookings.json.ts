@@ -1,0 +1,28 @@
+// Emits the hotel bookings case (see `buildBookingsCase`), about 9.9 MB of JSON for the 118,558
+// kept bookings. An optional argument names another file of the same layout, gzipped or not.
+import {readFileSync} from "node:fs";
+import {gunzipSync} from "node:zlib";
+import {bookingsFile, readBookingsCase} from "../../../lib/bookings.js";
+import {auditSummary} from "../../../lib/clean.js";
+
+const file = process.argv[2] ?? bookingsFile;
+
+/** The file's bytes, decompressed when they start with the gzip magic number. */
+function fileBytes(path: string): Uint8Array {
+  const raw = readFileSync(path);
+  if (raw[0] !== 0x1f || raw[1] !== 0x8b) return raw;
+  try {
+    return gunzipSync(raw);
+  } catch (error) {
+    throw new Error(`${path} starts like gzip but does not decompress: ${(error as Error).message}`);
+  }
+}
+
+try {
+  const data = readBookingsCase(fileBytes(file), file);
+  process.stdout.write(JSON.stringify(data));
+  process.stderr.write(`bookings: ${auditSummary(data.audit)}\n`);
+} catch (error) {
+  process.stderr.write(`bookings: ${(error as Error).message}\n`);
+  process.exit(1);
+}
