@@ -27,3 +27,5 @@ export * from "./hierarchy.js";
 export * from "./pipeline.js";
 export * from "./sensitivity.js";
 export * from "./synthetic.js";
+export * from "./kmeans.js";
+export * from "./silhouette.js";
