@@ -269,7 +269,10 @@ export function bookingsRules(table: SurveyTable): RuleResult[] {
     ),
     flagRows(
       "implausible rate",
-      {en: `Daily rate above ${maxPlausibleRate} EUR`, zh: `日均房价高于 ${maxPlausibleRate} 欧元`},
+      {
+        en: `Daily rate above ${maxPlausibleRate} EUR`,
+        zh: `日均房价高于 ${maxPlausibleRate} 欧元`
+      },
       n,
       (i) => (adr[i] > maxPlausibleRate ? `adr = ${adr[i]}` : null)
     ),
@@ -351,16 +354,17 @@ export function buildBookingsCase(table: SurveyTable): CaseData & {audit: Audit}
 
   const year = column(table, "arrival_date_year");
   const text = (name: string) => kept.map((i) => table.text[name][i]);
+  const variable = (name: string, en: string, zh: string, values: (string | null)[]) => ({
+    name,
+    label: {en, zh},
+    values
+  });
   const profile: ProfileVariable[] = [
-    {name: "hotel", label: {en: "Hotel", zh: "酒店"}, values: text("hotel")},
-    {name: "segment", label: {en: "Market segment", zh: "细分市场"}, values: text("market_segment")},
-    {name: "customer_type", label: {en: "Customer type", zh: "客户类型"}, values: text("customer_type")},
-    {name: "deposit", label: {en: "Deposit type", zh: "押金类型"}, values: text("deposit_type")},
-    {
-      name: "arrival_year",
-      label: {en: "Arrival year", zh: "抵达年份"},
-      values: kept.map((i) => String(year[i]))
-    }
+    variable("hotel", "Hotel", "酒店", text("hotel")),
+    variable("segment", "Market segment", "细分市场", text("market_segment")),
+    variable("customer_type", "Customer type", "客户类型", text("customer_type")),
+    variable("deposit", "Deposit type", "押金类型", text("deposit_type")),
+    variable("arrival_year", "Arrival year", "抵达年份", kept.map((i) => String(year[i])))
   ];
 
   return {

@@ -29,3 +29,5 @@ export * from "./sensitivity.js";
 export * from "./synthetic.js";
 export * from "./kmeans.js";
 export * from "./silhouette.js";
+export * from "./bookings.js";
+export * from "./sql.js";

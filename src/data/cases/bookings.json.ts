@@ -14,7 +14,8 @@ function fileBytes(path: string): Uint8Array {
   try {
     return gunzipSync(raw);
   } catch (error) {
-    throw new Error(`${path} starts like gzip but does not decompress: ${(error as Error).message}`);
+    const reason = (error as Error).message;
+    throw new Error(`${path} starts like gzip but does not decompress: ${reason}`);
   }
 }
 
