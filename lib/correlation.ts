@@ -1,4 +1,4 @@
-import {sampleCorrelation, sampleRankCorrelation} from "simple-statistics";
+import {sampleCorrelation} from "simple-statistics";
 import {assertCompleteRows, assertFiniteValues} from "./describe.js";
 import {pValueT, rankWithTies} from "./inference.js";
 
@@ -38,9 +38,9 @@ export function pearson(x: readonly number[], y: readonly number[]): PearsonResu
 }
 
 /**
- * Computes Spearman's rank correlation ρ: Pearson's r of the average ranks (tied values
- * share the mean of their ranks), via simple-statistics' `sampleRankCorrelation`. The
- * shortcut 1 − 6Σd²/(n(n² − 1)) is not used because it is wrong with ties. The two-sided
+ * Computes Spearman's rank correlation ρ: Pearson's r (simple-statistics'
+ * `sampleCorrelation`) of the average ranks, where tied values share the mean of their
+ * ranks. The shortcut 1 − 6Σd²/(n(n² − 1)) is not used because it is wrong with ties. The two-sided
  * p-value uses t = ρ·sqrt((n − 2)/(1 − ρ²)) with n − 2 df (an approximation for small n).
  *
  * @throws Error if the lengths differ, n < 2, a value is not finite or a sample is
@@ -52,7 +52,9 @@ export function pearson(x: readonly number[], y: readonly number[]): PearsonResu
 export function spearman(x: readonly number[], y: readonly number[]): SpearmanResult {
   checkPairs(x, y, "spearman");
 
-  const rho = clampCorrelation(sampleRankCorrelation(x as number[], y as number[]));
+  const rx = Array.from(rankWithTies(x).ranks);
+  const ry = Array.from(rankWithTies(y).ranks);
+  const rho = clampCorrelation(sampleCorrelation(rx, ry));
   return {rho, n: x.length, p: correlationPValue(rho, x.length)};
 }
 
@@ -73,7 +75,7 @@ export function correlationMatrix(
 ): number[][] {
   const width = assertCompleteRows(rows, "correlationMatrix: rows");
   if (rows.length < 2) {
-    throw new Error(`correlationMatrix: ${rows.length} row given, expected at least 2`);
+    throw new Error(`correlationMatrix: expected at least 2 rows, got ${rows.length}`);
   }
   checkMethod(method);
 
@@ -103,10 +105,9 @@ export interface PairwiseCorrelation {
 /**
  * Computes a correlation matrix by pairwise deletion: each entry uses the rows where both
  * of its columns are present (not null, undefined or NaN), and reports that count. With
- * Spearman's method the ranks are taken within those rows, as R's
- * `cor(use = "pairwise.complete.obs")` does. Entries can rest on different rows, so the
- * matrix need not be positive semi-definite. Use `listwise` and `correlationMatrix`
- * for a matrix that factor analysis can invert.
+ * Spearman's method the ranks are taken within those rows. Entries can rest on different
+ * rows, so the matrix need not be positive semi-definite. Use `listwise` and
+ * `correlationMatrix` for a matrix that factor analysis can invert.
  *
  * @throws Error for a ragged matrix, no rows, or a value that is neither a finite
  *   number nor missing
@@ -129,11 +130,12 @@ export function pairwiseCorrelation(
       const [x, y] = presentPairs(columns[a], columns[b]);
       n[a][b] = n[b][a] = x.length;
       if (x.length < 2 || isConstant(x) || isConstant(y)) continue;
-      const value =
-        method === "spearman"
-          ? correlateColumns([rankWithTies(x).ranks, rankWithTies(y).ranks])[0][1]
-          : correlateColumns([x, y])[0][1];
-      r[a][b] = r[b][a] = a === b ? 1 : value;
+      if (a === b) {
+        r[a][a] = 1;
+        continue;
+      }
+      const pair = method === "spearman" ? [rankWithTies(x).ranks, rankWithTies(y).ranks] : [x, y];
+      r[a][b] = r[b][a] = correlateColumns(pair)[0][1];
     }
   }
   return {r, n};
@@ -171,6 +173,7 @@ function dot(x: Float64Array, y: Float64Array): number {
 function presentPairs(x: Float64Array, y: Float64Array): [Float64Array, Float64Array] {
   let count = 0;
   for (let i = 0; i < x.length; i++) if (!isNaN(x[i]) && !isNaN(y[i])) count++;
+  if (count === x.length) return [x, y];
   const px = new Float64Array(count);
   const py = new Float64Array(count);
   let k = 0;

@@ -158,11 +158,13 @@ export function describe(x: readonly number[]): Description {
   const q1 = quantileSorted(sorted, 0.25);
   const q3 = quantileSorted(sorted, 0.75);
   const population = constant ? null : populationShape(values);
+  let sd: number | null = null;
+  if (n >= 2) sd = constant ? 0 : sampleStandardDeviation(values);
 
   return {
     n,
     mean: ssMean(values),
-    sd: n < 2 ? null : constant ? 0 : sampleStandardDeviation(values),
+    sd,
     median: quantileSorted(sorted, 0.5),
     q1,
     q3,

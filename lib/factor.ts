@@ -163,7 +163,7 @@ export interface PcaResult {
  */
 export function pca(data: readonly (readonly number[])[], options: PcaOptions = {}): PcaResult {
   const p = assertCompleteRows(data, "pca: data");
-  if (data.length < 2) throw new Error(`pca: ${data.length} row given, expected at least 2`);
+  if (data.length < 2) throw new Error(`pca: expected at least 2 rows, got ${data.length}`);
   const constant = constantColumn(data);
   if (constant >= 0) {
     throw new Error(
@@ -361,7 +361,7 @@ function factorCorrelation(
         " variables (n > p) for an invertible correlation matrix",
     );
   }
-  if (p < 2) throw new Error(`${name}: 1 variable given, expected at least 2`);
+  if (p < 2) throw new Error(`${name}: expected at least 2 variables, got 1`);
   const constant = constantColumn(data);
   if (constant >= 0) {
     throw new Error(

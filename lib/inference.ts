@@ -247,26 +247,44 @@ export function chiSquare(table: readonly (readonly number[])[]): ChiSquareResul
 /**
  * Ranks values from 1 to n, giving tied values the average of the ranks they span (the
  * "average" or mid-rank method), and returns Σ(t³ − t) over the tie groups of size t.
+ * Values must not be NaN.
+ *
+ * @example
+ * rankWithTies([10, 20, 20, 5]); // {ranks: Float64Array [2, 3.5, 3.5, 1], tieSum: 6}
  */
 export function rankWithTies(x: ArrayLike<number>): {ranks: Float64Array; tieSum: number} {
   const n = x.length;
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => x[a] - x[b]);
+  // A native typed-array sort and binary searches are several times faster than sorting
+  // an index array with a comparator.
+  const sorted = Float64Array.from(x).sort();
 
-  const ranks = new Float64Array(n);
+  // The average rank of each tie group, stored at the group's first sorted position.
+  const groupRank = new Float64Array(n);
   let tieSum = 0;
-  let start = 0;
-  while (start < n) {
+  for (let start = 0; start < n; ) {
     let end = start + 1;
-    while (end < n && x[order[end]] === x[order[start]]) end++;
-    const rank = (start + end + 1) / 2;
-    for (let i = start; i < end; i++) ranks[order[i]] = rank;
+    while (end < n && sorted[end] === sorted[start]) end++;
     const t = end - start;
     tieSum += t * t * t - t;
+    groupRank[start] = (start + end + 1) / 2;
     start = end;
   }
+
+  const ranks = new Float64Array(n);
+  for (let i = 0; i < n; i++) ranks[i] = groupRank[lowerBound(sorted, x[i])];
   return {ranks, tieSum};
+}
+
+/** Index of the first sorted value ≥ value. */
+function lowerBound(sorted: Float64Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function checkDegreesOfFreedom(df: number, name: string): void {

@@ -1,5 +1,5 @@
 import {sampleVariance} from "simple-statistics";
-import {pearson} from "./correlation.js";
+import {correlationMatrix, pearson} from "./correlation.js";
 import {assertCompleteRows} from "./describe.js";
 
 /** Options of `cronbachAlpha`. */
@@ -53,8 +53,8 @@ export function cronbachAlpha(
 ): CronbachResult {
   const k = assertCompleteRows(items, "cronbachAlpha: items");
   const n = items.length;
-  if (k < 2) throw new Error(`cronbachAlpha: ${k} item given, expected at least 2 items`);
-  if (n < 2) throw new Error(`cronbachAlpha: ${n} respondent given, expected at least 2`);
+  if (k < 2) throw new Error(`cronbachAlpha: expected at least 2 items, got ${k}`);
+  if (n < 2) throw new Error(`cronbachAlpha: expected at least 2 respondents, got ${n}`);
   const columns = recodedColumns(items, options);
 
   const totals = new Array<number>(n).fill(0);
@@ -84,7 +84,9 @@ export function cronbachAlpha(
     );
   });
 
-  const meanR = meanInterItemCorrelation(columns);
+  const meanR = columns.some(isConstant)
+    ? null
+    : meanInterItemCorrelation(items, new Set(options.reverse ?? []));
   const warnings: string[] = [];
   if (alpha < 0) {
     warnings.push(
@@ -158,13 +160,20 @@ function checkScale(scale: readonly [number, number] | undefined): void {
   }
 }
 
-function meanInterItemCorrelation(columns: readonly number[][]): number | null {
-  if (columns.some(isConstant)) return null;
+/**
+ * Averages the off-diagonal Pearson correlations of the items. Reverse coding x ↦ c − x
+ * only flips the sign of an item's correlations, so they come from the raw items.
+ */
+function meanInterItemCorrelation(
+  items: readonly (readonly number[])[],
+  reversed: ReadonlySet<number>,
+): number {
+  const r = correlationMatrix(items);
   let sum = 0;
   let pairs = 0;
-  for (let a = 0; a < columns.length; a++) {
-    for (let b = a + 1; b < columns.length; b++) {
-      sum += pearson(columns[a], columns[b]).r;
+  for (let a = 0; a < r.length; a++) {
+    for (let b = a + 1; b < r.length; b++) {
+      sum += reversed.has(a) === reversed.has(b) ? r[a][b] : -r[a][b];
       pairs++;
     }
   }

@@ -204,7 +204,7 @@ group("kmo and bartlett", () => {
     const withGap = data.map((row, i) => (i === 4 ? [row[0], NaN, ...row.slice(2)] : row));
     expect(() => kmo(withGap)).toThrow("kmo: data[4][1] (row 4, column 1) is NaN");
     expect(() => bartlett(data.map((row) => [row[0]]))).toThrow(
-      "bartlett: 1 variable given, expected at least 2",
+      "bartlett: expected at least 2 variables, got 1",
     );
   });
 });
@@ -340,7 +340,7 @@ group("pca", () => {
     expect(() => pca([[1, 2], [null as unknown as number, 3]])).toThrow(
       "pca: data[1][0] (row 1, column 0) is null",
     );
-    expect(() => pca([[1, 2]])).toThrow("pca: 1 row given, expected at least 2");
+    expect(() => pca([[1, 2]])).toThrow("pca: expected at least 2 rows, got 1");
     expect(() => pca(data, {components: 7})).toThrow(
       "pca: invalid components 7: expected an integer from 1 to 6",
     );

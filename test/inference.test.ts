@@ -12,6 +12,7 @@ import {
   pValueT,
   rankWithTies,
 } from "../lib/inference.js";
+import {seededRandom} from "../lib/random.js";
 
 interface ReferenceCase {
   case: string;
@@ -236,6 +237,27 @@ group("rankWithTies", () => {
 
   it("ranks negative and unsorted values", () => {
     expect(Array.from(rankWithTies([0.5, -3, 10, -3]).ranks)).toEqual([3, 1.5, 4, 1.5]);
+  });
+
+  it("ties -0 with 0 and handles one value", () => {
+    const {ranks, tieSum} = rankWithTies([0, -0, 1]);
+    expect(Array.from(ranks)).toEqual([1.5, 1.5, 3]);
+    expect(tieSum).toBe(6);
+    expect(Array.from(rankWithTies([7]).ranks)).toEqual([1]);
+  });
+
+  it("agrees with ranks from sorting an index array", () => {
+    const rng = seededRandom(9);
+    const x = Array.from({length: 500}, () => Math.floor(rng() * 40) / 4);
+    const order = x.map((_, i) => i).sort((a, b) => x[a] - x[b]);
+    const expected = new Array<number>(x.length);
+    for (let start = 0; start < order.length; ) {
+      let end = start;
+      while (end < order.length && x[order[end]] === x[order[start]]) end++;
+      for (let i = start; i < end; i++) expected[order[i]] = (start + end + 1) / 2;
+      start = end;
+    }
+    expect(Array.from(rankWithTies(x).ranks)).toEqual(expected);
   });
 });
 

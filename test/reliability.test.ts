@@ -137,9 +137,9 @@ group("cronbachAlpha degenerate cases", () => {
 
   it("rejects too few items or respondents and missing cells", () => {
     expect(() => cronbachAlpha([[1], [2], [3]])).toThrow(
-      "cronbachAlpha: 1 item given, expected at least 2 items",
+      "cronbachAlpha: expected at least 2 items, got 1",
     );
-    expect(() => cronbachAlpha([[1, 2, 3]])).toThrow("1 respondent given, expected at least 2");
+    expect(() => cronbachAlpha([[1, 2, 3]])).toThrow("expected at least 2 respondents, got 1");
     expect(() => cronbachAlpha([[1, 2], [null as unknown as number, 3]])).toThrow(
       "cronbachAlpha: items[1][0] (row 1, column 0) is null",
     );
