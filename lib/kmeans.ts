@@ -33,17 +33,17 @@ export interface KmeansResult {
 
 /**
  * Clusters points into k groups by k-means (Lloyd's algorithm) with k-means++ seeding.
- * The first centre is a uniformly random point, and
- * each next centre is a point drawn with probability proportional to its squared
- * distance to the nearest centre so far. Lloyd iterations then alternate assignment to
- * the nearest centroid (the lower index on a tie) and centroid update. A cluster that
- * becomes empty takes the point farthest from its centroid.
+ * The first centre is a uniformly random point, and each next centre is a point drawn
+ * with probability proportional to its squared distance to the nearest centre so far.
+ * Lloyd iterations then alternate assignment to the nearest centroid (the lower index on
+ * a tie) and centroid update. A cluster that becomes empty takes the point farthest from
+ * its centroid.
  *
- * Each start runs until the centres almost stop moving (scikit-learn's rule, described
- * at SCREEN_TOLERANCE). The start with the lowest inertia (the earliest on a tie) is then
- * iterated until no label changes. So at convergence every point is nearest to its own
- * centroid, each centroid is the mean of its points, and `inertia` is at most every
- * value in `restartInertias`.
+ * Each start runs until the sum of squared centre shifts in one iteration is at most
+ * 1e-4 times the mean column variance (scikit-learn's default stopping rule). The start
+ * with the lowest inertia (the earliest on a tie) is then iterated until no label
+ * changes. So at convergence every point is nearest to its own centroid, each centroid
+ * is the mean of its points, and `inertia` is at most every value in `restartInertias`.
  *
  * The same points, k and options always give the same result. Distances are Euclidean
  * on the values as given, so put the columns on comparable scales first.
@@ -54,8 +54,8 @@ export interface KmeansResult {
  *   maxIterations or init, or fewer distinct points than k
  * @example
  * kmeans([[0, 0], [0, 1], [10, 10], [10, 11]], 2, {seed: 1});
- * // {labels: [0, 0, 1, 1] or [1, 1, 0, 0], centroids: [[0, 0.5], [10, 10.5]] in the
- * //  same label order, sizes: [2, 2], inertia: 1, converged: true, …}
+ * // {labels: [0, 0, 1, 1], centroids: [[0, 0.5], [10, 10.5]], sizes: [2, 2],
+ * //  inertia: 1, iterations: 1, converged: true, restartInertias: [1, 1, 1, 1, 1]}
  */
 export function kmeans(
   points: readonly (readonly number[])[],
@@ -66,7 +66,9 @@ export function kmeans(
   const n = points.length;
   const {seed = 1, restarts = 5, maxIterations = 300, init} = options;
   if (!Number.isInteger(k) || k < 1 || k > n) {
-    throw new Error(`kmeans: invalid k ${k}: expected an integer from 1 to ${n} (the number of points)`);
+    throw new Error(
+      `kmeans: invalid k ${k}: expected an integer from 1 to ${n} (the number of points)`,
+    );
   }
   checkPositiveInteger(restarts, "restarts");
   checkPositiveInteger(maxIterations, "maxIterations");

@@ -158,7 +158,9 @@ group("correlationMatrix", () => {
     expect(() => correlationMatrix([[1, 2], [3, null as unknown as number]])).toThrow(
       "correlationMatrix: rows[1][1] (row 1, column 1) is null",
     );
-    expect(() => correlationMatrix([[1, 2]])).toThrow("correlationMatrix: expected at least 2 rows, got 1");
+    expect(() => correlationMatrix([[1, 2]])).toThrow(
+      "correlationMatrix: expected at least 2 rows, got 1",
+    );
     expect(() =>
       correlationMatrix(data, {method: "kendall" as "pearson"}),
     ).toThrow('invalid correlation method "kendall"');
