@@ -31,3 +31,4 @@ export * from "./kmeans.js";
 export * from "./silhouette.js";
 export * from "./bookings.js";
 export * from "./sql.js";
+export * from "./survey.js";

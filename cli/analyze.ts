@@ -1,0 +1,140 @@
+// Command line: scores a survey or records CSV by relationship value. Run with --help.
+import {mkdir, writeFile} from "node:fs/promises";
+import {basename, join} from "node:path";
+import type {CaseData} from "../lib/caseData.js";
+import {auditSummary} from "../lib/clean.js";
+import {defaultIndexSystem} from "../lib/indexSystem.js";
+import {analyzeCase} from "../lib/pipeline.js";
+import {readTableCase, setItemScale} from "../lib/survey.js";
+import {fitJudgments, loadIndexSystem, loadJudgments, readInputFile} from "./inputs.js";
+import {analysisConfig, parseOptions, usage, UsageError, type CliOptions} from "./options.js";
+import {classesCsv, scoresCsv, summaryJson} from "./report.js";
+
+/** Rows that `analyzeCase` needs: with one, min–max normalisation and the weights are undefined. */
+const minimumRows = 2;
+
+/** Appends the --scale hint to the error for a value outside an item's scale. */
+function withScaleHint<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof Error && / is outside the \S+ scale/.test(error.message)) {
+      throw new Error(`${error.message}; if the survey uses another scale, pass --scale MIN,MAX`);
+    }
+    throw error;
+  }
+}
+
+/** Prefixes the file name to an error from the analysis unless the message names it. */
+function inFile<T>(file: string, compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof Error && !error.message.includes(basename(file))) {
+      throw new Error(`${file}: ${error.message}`);
+    }
+    throw error;
+  }
+}
+
+/** Rejects PCA weights when an indicator is constant, naming it (its correlations are undefined). */
+function rejectConstantIndicators(data: CaseData, file: string): void {
+  data.system.indicators.forEach((indicator, j) => {
+    const first = data.values[0][j];
+    if (data.values.every((row) => row[j] === first)) {
+      throw new Error(
+        `${file}: indicator "${indicator.id}" is ${first} in every kept row, so PCA weights are ` +
+          "undefined; use --weights entropy or critic, which give it weight 0"
+      );
+    }
+  });
+}
+
+/** Reads the index system, the judgments and the table, and fits the judgments to the table. */
+async function readCase(options: CliOptions) {
+  let system = options.index ? await loadIndexSystem(options.index) : defaultIndexSystem;
+  if (options.scale) system = setItemScale(system, options.scale);
+  const experts = options.judgments ? await loadJudgments(options.judgments) : undefined;
+  const bytes = await readInputFile(options.file, "a CSV file of survey answers or records");
+
+  const name = basename(options.file);
+  const read = withScaleHint(() =>
+    readTableCase(bytes, options.file, system, {
+      id: name,
+      title: {en: name, zh: name},
+      source: {citation: options.file, licence: "not stated"},
+      ...(options.id === null ? {} : {idColumn: options.id})
+    })
+  );
+  const fitted = experts ? fitJudgments(experts, read.data.system, options.judgments!) : null;
+  if (fitted) read.data.experts = fitted.experts;
+  return {read, judgmentNotes: fitted?.notes ?? []};
+}
+
+/** Rejects a case that the method cannot analyse, saying what the file lacks. */
+function checkCase(data: CaseData, options: CliOptions): void {
+  const dimensions = data.system.dimensions.map((dimension) => dimension.id);
+  if (dimensions.length < 2) {
+    throw new Error(
+      `${options.file} measures only dimension ${dimensions[0]}, but the value matrix needs ` +
+        "two; add the items of another dimension (see --help for the item names)"
+    );
+  }
+
+  const {audit} = data;
+  if (audit.keptRows < minimumRows) {
+    const reasons = audit.dropped
+      .filter((drop) => drop.count > 0)
+      .map((drop) => `${drop.reason} ${drop.count}`);
+    const why = reasons.length > 0 ? ` (dropped: ${reasons.join(", ")})` : "";
+    throw new Error(
+      `${options.file}: ${audit.keptRows} of ${audit.rawRows} rows remain after cleaning${why}; ` +
+        `the analysis needs at least ${minimumRows} complete rows`
+    );
+  }
+  if (options.weights === "pca") rejectConstantIndicators(data, options.file);
+}
+
+/** Analyses the file and writes the three outputs; returns the line to log. */
+async function run(options: CliOptions): Promise<string> {
+  const {read, judgmentNotes} = await readCase(options);
+  checkCase(read.data, options);
+  const analysis = inFile(options.file, () => analyzeCase(read.data, analysisConfig(options)));
+
+  await mkdir(options.out, {recursive: true});
+  await writeFile(join(options.out, "scores.csv"), scoresCsv(read.data, analysis));
+  await writeFile(join(options.out, "classes.csv"), classesCsv(analysis));
+  await writeFile(
+    join(options.out, "summary.json"),
+    summaryJson(read, analysis, options, judgmentNotes)
+  );
+  const files = "scores.csv, classes.csv and summary.json";
+  return `${auditSummary(read.data.audit)}; wrote ${files} to ${options.out}`;
+}
+
+/** Runs the command and returns the exit status: 0 done, 1 unusable input, 2 usage mistake. */
+async function main(argv: string[]): Promise<number> {
+  try {
+    const options = parseOptions(argv);
+    if (options === null) {
+      process.stdout.write(usage);
+      return 0;
+    }
+    process.stderr.write(`${await run(options)}\n`);
+    return 0;
+  } catch (error) {
+    // Expected failures are plain Errors whose message names the place and the fix. A bug
+    // shows up as a TypeError or the like, which keeps its stack trace.
+    if (
+      !(error instanceof Error) ||
+      !(error.constructor === Error || error instanceof UsageError)
+    ) {
+      throw error;
+    }
+    const line = error.message.replace(/\s*\n\s*/g, " ");
+    process.stderr.write(`analyze: ${line}\n`);
+    return error instanceof UsageError ? 2 : 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
