@@ -6,6 +6,11 @@ import {randomDirichlet, seededRandom} from "./random.js";
 import {scoreHierarchy} from "./scores.js";
 import type {Side} from "./types.js";
 
+function isConstant(values: ArrayLike<number>): boolean {
+  for (let i = 1; i < values.length; i++) if (values[i] !== values[0]) return false;
+  return true;
+}
+
 export interface SensitivityOptions {
   /** Number of Monte Carlo weight draws; default 1000. */
   draws?: number;
@@ -24,8 +29,12 @@ export interface SensitivityResult {
   concentration: number;
   /** Per draw: share of customers whose class is the same as with the chosen weights. */
   keepShare: Float64Array;
-  /** Per draw: Spearman ρ between the ranks of the ranked score and those of the chosen weights. */
+  /**
+   * Per draw: Spearman ρ between the ranked score and its value under the chosen weights.
+   * NaN where either is constant (ρ is undefined); `undefinedRankDraws` counts those draws.
+   */
   rankCorrelation: Float64Array;
+  undefinedRankDraws: number;
   /** Per customer: share of draws in which the customer changed class. */
   flipRate: Float64Array;
   /** Name of the ranked score: relationship value, or the y axis when a side is not measured. */
@@ -64,6 +73,8 @@ export function weightSensitivity(
   const n = base.length;
   const keepShare = new Float64Array(draws);
   const rankCorrelation = new Float64Array(draws);
+  const baseConstant = isConstant(baseRanked);
+  let undefinedRankDraws = 0;
   const flips = new Float64Array(n);
   const rng = seededRandom(seed);
   const weights = analysis.weights.final.slice();
@@ -85,7 +96,11 @@ export function weightSensitivity(
     }
     keepShare[draw] = unchanged / n;
     const ranked = result.value ?? axisScores(scores, analysis.axes.y);
-    rankCorrelation[draw] = spearman(Array.from(baseRanked), Array.from(ranked)).rho;
+    rankCorrelation[draw] =
+      baseConstant || isConstant(ranked)
+        ? NaN
+        : spearman(Array.from(baseRanked), Array.from(ranked)).rho;
+    if (Number.isNaN(rankCorrelation[draw])) undefinedRankDraws++;
     onProgress?.(draw + 1, draws);
   }
 
@@ -95,6 +110,7 @@ export function weightSensitivity(
     concentration,
     keepShare,
     rankCorrelation,
+    undefinedRankDraws,
     flipRate: flips,
     ranked: analysis.value ? "relationship value" : analysis.axes.y.id
   };

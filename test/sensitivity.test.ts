@@ -87,6 +87,18 @@ describe("weightSensitivity", () => {
     expect(weightSensitivity(data, analysis, {draws: 1}).ranked).toBe("relationship value");
   });
 
+  it("marks rank correlation undefined for constant scores", () => {
+    const flat: CaseData = {...data, values: values.map((row) => [0.5, row[1], row[2], row[3], 0.5])};
+    const flatAnalysis = analyzeCase(flat, {weighting: "ahp"});
+    // With AHP equal weights the HRV side mixes d (varying) and e (constant), so force the
+    // ranked score constant by giving e all the HRV weight.
+    const weights = flatAnalysis.weights.final.map((w, j) => (j < 3 ? w : j === 4 ? 1 : 0));
+    const pinned = {...flatAnalysis, weights: {...flatAnalysis.weights, final: weights}};
+    const result = weightSensitivity(flat, pinned, {draws: 4});
+    expect(result.undefinedRankDraws).toBe(4);
+    expect(Number.isNaN(result.rankCorrelation[0])).toBe(true);
+  });
+
   it("rejects a non-positive concentration", () => {
     expect(() => weightSensitivity(data, analysis, {concentration: 0})).toThrow(
       /concentration = 0; expected a positive number/
