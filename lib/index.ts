@@ -32,3 +32,6 @@ export * from "./silhouette.js";
 export * from "./bookings.js";
 export * from "./sql.js";
 export * from "./survey.js";
+export * from "./weightsEdit.js";
+export * from "./config.js";
+export * from "./reweight.js";
