@@ -8,6 +8,7 @@ export default {
   style: "style.css",
   globalStylesheets: [],
   head: `<meta name="description" content="Hotel customer relationship management by relationship value: customer-received and hotel-received value, weights, classes and strategies.">
+<link rel="icon" href="data:,">
 <script>document.documentElement.lang = "en";</script>`,
   pages: [
     {name: "Index system", path: "/index-system"},
