@@ -37,7 +37,7 @@ function inFile<T>(file: string, compute: () => T): T {
   }
 }
 
-/** Rejects PCA weights when an indicator is constant, naming it (its correlations are undefined). */
+/** Rejects PCA weights when an indicator is constant, because its correlations are undefined. */
 function rejectConstantIndicators(data: CaseData, file: string): void {
   data.system.indicators.forEach((indicator, j) => {
     const first = data.values[0][j];
@@ -86,16 +86,17 @@ function checkCase(data: CaseData, options: CliOptions): void {
     const reasons = audit.dropped
       .filter((drop) => drop.count > 0)
       .map((drop) => `${drop.reason} ${drop.count}`);
-    const why = reasons.length > 0 ? ` (dropped: ${reasons.join(", ")})` : "";
+    const dropped = reasons.length > 0 ? ` (dropped: ${reasons.join(", ")})` : "";
+    const remain = `${audit.keptRows} of ${audit.rawRows} rows remain after cleaning`;
     throw new Error(
-      `${options.file}: ${audit.keptRows} of ${audit.rawRows} rows remain after cleaning${why}; ` +
-        `the analysis needs at least ${minimumRows} complete rows`
+      `${options.file}: ${remain}${dropped}; the analysis needs at least ${minimumRows} ` +
+        "complete rows"
     );
   }
   if (options.weights === "pca") rejectConstantIndicators(data, options.file);
 }
 
-/** Analyses the file and writes the three outputs; returns the line to log. */
+/** Analyses the file and writes the three outputs. Returns the line to log. */
 async function run(options: CliOptions): Promise<string> {
   const {read, judgmentNotes} = await readCase(options);
   checkCase(read.data, options);

@@ -417,23 +417,13 @@ const recordRows: [string, number[]][] = [
 ];
 
 function recordsAnalysis(): Analysis {
-  const recordIds = new Set([
-    "revenue",
-    "room_nights",
-    "ancillary",
-    "tenure",
-    "recency",
-    "cost_to_serve",
-    "discounts",
-    "cancellations",
-    "no_shows"
-  ]);
   const system: IndexSystem = {
     ...defaultIndexSystem,
     dimensions: defaultIndexSystem.dimensions.filter((d) =>
       ["current", "potential", "cost"].includes(d.id)
     ),
-    indicators: defaultIndexSystem.indicators.filter((indicator) => recordIds.has(indicator.id))
+    // The record indicators of the default system are those without an answer scale.
+    indicators: defaultIndexSystem.indicators.filter((indicator) => indicator.scale === undefined)
   };
   const data: CaseData = {
     id: "records",
