@@ -66,6 +66,14 @@ start(
   "0.5"
 );
 start("records", records, "--id", "customer", "--weights", "critic");
+start(
+  "customIndex",
+  `${fixtures}/custom.csv`,
+  "--index",
+  `${fixtures}/index.json`,
+  "--weights",
+  "ahp"
+);
 start("help", "--help");
 start("missingFile", `${fixtures}/absent.csv`);
 start("ragged", `${fixtures}/ragged.csv`);
@@ -398,6 +406,38 @@ describe("analyze options", () => {
     ]) {
       expect(run.stdout).toContain(`  ${option} `);
     }
+  });
+});
+
+describe("analyze with --index", () => {
+  test("custom system reverse-codes items", async () => {
+    // Worked by hand: care = mean(Q1, 8 − Q2) → 7, 4, 1, 5.5, so CRV = (care − 1)/6. HRV is
+    // the mean of spend (x − 20)/280 and complaints (2 − x)/2 with equal AHP weights.
+    const rows = csvParse(await output(results.customIndex, "scores.csv"));
+    expect(rows.columns).toEqual(["id", "service", "loyalty", "crv", "hrv", "D", "class"]);
+    const expected: [string, number, number][] = [
+      ["a", 1, 9 / 14],
+      ["b", 0.5, 3 / 56],
+      ["c", 0, 3 / 4],
+      ["d", 0.75, 1 / 2]
+    ];
+    rows.forEach((row, i) => {
+      expect(row.id).toBe(expected[i][0]);
+      expect(Number(row.crv)).toBeCloseTo(expected[i][1], 14);
+      expect(Number(row.hrv)).toBeCloseTo(expected[i][2], 14);
+    });
+    expect(rows.map((row) => row.class)).toEqual([
+      "Partners",
+      "Transactional",
+      "At-risk valuables",
+      "Partners"
+    ]);
+  });
+
+  test("custom system measures everything", async () => {
+    const result = await summary(results.customIndex);
+    expect(result.config.indexSystem).toBe(`${fixtures}/index.json`);
+    expect(result.notMeasured).toEqual({dimensions: [], indicators: [], unusedColumns: []});
   });
 });
 
