@@ -68,11 +68,14 @@ export function valueMatrix(
           )
         )
       : Plot.dot(index, {x, y, fill, r: 2.5, fillOpacity: 0.75, clip: true, tip: true});
+  // Narrow charts label the quadrants with counts only; the legend names the classes.
+  const compact = width < 480;
   const quadrants = thresholds
-    ? classes.map((info) => ({
-        frameAnchor: corner[info.id],
-        text: `${info.label.en}${counts ? ` · ${counts[info.id].toLocaleString("en-US")}` : ""}`
-      }))
+    ? classes.map((info) => {
+        const count = counts ? counts[info.id].toLocaleString("en-US") : "";
+        const text = compact ? count : `${info.label.en}${count ? ` · ${count}` : ""}`;
+        return {frameAnchor: corner[info.id], text};
+      })
     : [];
   return Plot.plot({
     width,
