@@ -46,6 +46,14 @@ function checkSideWeights({alpha, beta}: SideWeights): [number, number] {
   return [a, b];
 }
 
+// Weighted sums of scores in [0, 1] can land a few ulps outside it (1.0000000000000002), so
+// values within this slack are accepted and clamped.
+const roundingSlack = 1e-9;
+
+function clamp01(u: number): number {
+  return u < 0 ? 0 : u > 1 ? 1 : u;
+}
+
 function checkScores(u1: ArrayLike<number>, u2: ArrayLike<number>): void {
   if (u1.length !== u2.length) {
     throw new Error(`U1 has ${u1.length} values but U2 has ${u2.length}; expected equal lengths`);
@@ -55,7 +63,7 @@ function checkScores(u1: ArrayLike<number>, u2: ArrayLike<number>): void {
       ["U1", u1[i]],
       ["U2", u2[i]]
     ] as const) {
-      if (!(u >= 0 && u <= 1)) {
+      if (!(u >= -roundingSlack && u <= 1 + roundingSlack)) {
         throw new Error(`${name}[${i}] = ${u} is outside [0, 1]; scores must be normalised`);
       }
     }
@@ -96,9 +104,11 @@ export function couplingCoordination(
   const d = new Float64Array(n);
   const grade = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const sum = u1[i] + u2[i];
-    c[i] = sum === 0 ? 0 : (2 * Math.sqrt(u1[i] * u2[i])) / sum;
-    t[i] = alpha * u1[i] + beta * u2[i];
+    const a = clamp01(u1[i]);
+    const b = clamp01(u2[i]);
+    const sum = a + b;
+    c[i] = sum === 0 ? 0 : (2 * Math.sqrt(a * b)) / sum;
+    t[i] = alpha * a + beta * b;
     d[i] = Math.sqrt(c[i] * t[i]);
     grade[i] = coordinationGrade(d[i]);
   }
@@ -131,8 +141,8 @@ export function relationshipValue(
   for (let i = 0; i < u1.length; i++) {
     value[i] =
       model === "additive"
-        ? alpha * u1[i] + beta * u2[i]
-        : Math.pow(u1[i], alpha) * Math.pow(u2[i], beta);
+        ? alpha * clamp01(u1[i]) + beta * clamp01(u2[i])
+        : Math.pow(clamp01(u1[i]), alpha) * Math.pow(clamp01(u2[i]), beta);
   }
   return value;
 }

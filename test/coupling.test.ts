@@ -52,6 +52,16 @@ describe("couplingCoordination", () => {
     expect(result.d[0]).toBeCloseTo(0.6999271, 6);
   });
 
+  it("clamps rounding overshoot above 1", () => {
+    const result = couplingCoordination([1.0000000000000002], [1]);
+    expect(result.d[0]).toBe(1);
+    expect(result.c[0]).toBe(1);
+  });
+
+  it("rejects a score clearly above 1", () => {
+    expect(() => couplingCoordination([1.001], [1])).toThrow(/U1\[0\] = 1.001 is outside/);
+  });
+
   it("rejects unequal lengths", () => {
     expect(() => couplingCoordination([0.1, 0.2], [0.3])).toThrow(/U1 has 2 values but U2 has 1/);
   });
