@@ -35,3 +35,5 @@ export * from "./survey.js";
 export * from "./weightsEdit.js";
 export * from "./config.js";
 export * from "./reweight.js";
+export * from "./tableInspection.js";
+export * from "./userData.js";
