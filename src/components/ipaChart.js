@@ -58,7 +58,10 @@ export function ipaChart(ipa, {names, axisNames, width, height = 340} = {}) {
             quadrantName[d.quadrant]
           ].join("\n")
       }),
+      // Only "concentrate" indicators are named, because the others often crowd together;
+      // every dot names its indicator on hover.
       Plot.text(rows, {
+        filter: (d) => d.quadrant === "concentrate",
         fx: "panel",
         x: "performance",
         y: "importance",
