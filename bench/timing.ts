@@ -1,0 +1,38 @@
+// Repetition plans and timing shared by the Node runs; bench/numpy_bench.py follows the same
+// plan for numpy.
+
+/** How often a case runs at one size. */
+export interface Plan {
+  /** Untimed runs first, so that V8 has compiled the code (0 at sizes the smaller ones warmed). */
+  warmup: number;
+  /** At most this many timed runs. */
+  maxReps: number;
+  /** No further timed run starts once the runs so far plus one more would exceed it (s). */
+  budget: number;
+}
+
+/** Plan per size: more repetitions on small data, where one run is short and noisier. */
+export function planFor(rows: number): Plan {
+  if (rows <= 10_000) return {warmup: 2, maxReps: 9, budget: 3};
+  if (rows <= 100_000) return {warmup: 1, maxReps: 5, budget: 5};
+  return {warmup: 0, maxReps: 3, budget: 8};
+}
+
+/** Runs `run` by the plan and returns the times of the timed runs in ms and the last result. */
+export function timed<T>(plan: Plan, run: () => T, warmup: () => unknown = run): {
+  times: number[];
+  result: T;
+} {
+  for (let k = 0; k < plan.warmup; k++) warmup();
+  const times: number[] = [];
+  let result: T;
+  let total = 0;
+  do {
+    const start = performance.now();
+    result = run();
+    const elapsed = performance.now() - start;
+    times.push(elapsed);
+    total += elapsed;
+  } while (times.length < plan.maxReps && total + times[times.length - 1] <= plan.budget * 1000);
+  return {times, result};
+}
