@@ -16,6 +16,13 @@ export default {
     {name: "Relationship value", path: "/value"},
     {name: "Classification", path: "/classes"},
     {name: "Strategies", path: "/strategies"},
+    {
+      name: "Interactive",
+      pages: [
+        {name: "Explore weights", path: "/explore"},
+        {name: "AHP editor", path: "/ahp"}
+      ]
+    },
     {name: "Data & methods", path: "/data"}
   ],
   footer: "Hotel relationship value: an open report. Data sources and licences are on the Data & methods page.",

@@ -24,31 +24,39 @@ function isSitePage(url) {
   );
 }
 
+/** Returns `href` with the current page's query parameters set, or null if off-site. */
 function withQuery(href) {
   const url = new URL(href, location.href);
   if (!isSitePage(url)) return null;
-  url.search = location.search;
+  for (const [name, value] of new URLSearchParams(location.search)) {
+    url.searchParams.set(name, value);
+  }
   return url.href;
 }
 
-/** Adds the current query to every link to another page of the site. */
+function isPageLink(a) {
+  return !a.hasAttribute("download") && !a.getAttribute("href").startsWith("#");
+}
+
+/**
+ * Sets the current page's query parameters (the selected case and any other report state)
+ * on every link to another page of the site, keeping other parameters a link has.
+ */
 export function carryQuery(root = document) {
   for (const a of root.querySelectorAll("a[href]")) {
-    if (a.hasAttribute("download") || a.getAttribute("href").startsWith("#")) continue;
-    const href = withQuery(a.href);
+    const href = isPageLink(a) && withQuery(a.href);
     if (href) a.href = href;
   }
   if (listening) return;
   listening = true;
-  // Links drawn later by cells get the query when they are followed.
+  // Links drawn later by cells, and parameters written by other code, reach a link when it
+  // is followed.
   document.addEventListener(
     "click",
     (event) => {
       const a = event.target.closest?.("a[href]");
-      if (a && !a.hasAttribute("download") && !a.getAttribute("href").startsWith("#")) {
-        const href = withQuery(a.href);
-        if (href) a.href = href;
-      }
+      const href = a && isPageLink(a) && withQuery(a.href);
+      if (href) a.href = href;
     },
     true
   );
