@@ -251,6 +251,8 @@ export interface ClassAssociation {
   /** Categories answered at least once, as table columns (numbers in numeric order). */
   categories: string[];
   counts: number[][];
+  /** Customers in the table: those who answered the variable. */
+  n: number;
   /** Members with no answer to the variable, left out of the table. */
   missing: number;
   /** Classes left out because no member answered (or the class is empty). */
@@ -309,6 +311,7 @@ export function classAssociations(
       classes,
       categories,
       counts,
+      n: rowTotal.reduce((sum, total) => sum + total, 0),
       missing,
       emptyClasses: valueClasses.filter((_, r) => rowTotal[r] === 0).map((info) => info.id)
     };

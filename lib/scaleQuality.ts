@@ -33,6 +33,30 @@ export function alphaBand(alpha: number): AlphaBand {
   return "poor";
 }
 
+/** Kaiser's (1974) words for a KMO value, from "unacceptable" below 0.5 to "marvellous". */
+export type KmoReading =
+  | "marvellous"
+  | "meritorious"
+  | "middling"
+  | "mediocre"
+  | "miserable"
+  | "unacceptable";
+
+/**
+ * Reads a KMO value on Kaiser's scale: ≥ 0.9 marvellous, ≥ 0.8 meritorious, ≥ 0.7 middling,
+ * ≥ 0.6 mediocre, ≥ 0.5 miserable, below 0.5 unacceptable for factor analysis.
+ *
+ * @example kmoReading(0.74) // "middling"
+ */
+export function kmoReading(value: number): KmoReading {
+  if (value >= 0.9) return "marvellous";
+  if (value >= 0.8) return "meritorious";
+  if (value >= 0.7) return "middling";
+  if (value >= 0.6) return "mediocre";
+  if (value >= 0.5) return "miserable";
+  return "unacceptable";
+}
+
 /** Cronbach's α of one dimension or side, or the reason it cannot be computed. */
 export interface ReliabilityGroup {
   level: "dimension" | "side";
@@ -218,6 +242,8 @@ export interface ItemValidity {
   /** Complete rows used, and rows of the table left out. */
   n: number;
   excluded: number;
+  /** n divided by the number of items (0 without items). */
+  rowsPerItem: number;
   kmo: StatisticOutcome<KmoResult>;
   bartlett: StatisticOutcome<BartlettResult>;
   pca: StatisticOutcome<PcaResult>;
@@ -276,6 +302,7 @@ export function itemValidity(
     items,
     n,
     excluded: table.values.length - n,
+    rowsPerItem: p > 0 ? n / p : 0,
     kmo: attempt(() => kmo(rows)),
     bartlett: attempt(() => bartlett(rows)),
     pca: attempt(() => pca(rows, k === null ? {} : {components: k})),
@@ -349,6 +376,8 @@ function assignComponents(
 export interface ItemCorrelations extends PairwiseCorrelation {
   handling: MissingHandling;
   columns: string[];
+  /** Smallest and largest n over the pairs of distinct items (0 and 0 with one item). */
+  pairRows: {min: number; max: number};
 }
 
 /**
@@ -373,5 +402,10 @@ export function itemCorrelations(table: ItemTable, handling: MissingHandling): I
           r: Array.from({length: width}, () => new Array(width).fill(null)),
           n: Array.from({length: width}, () => new Array(width).fill(0))
         };
-  return {handling, columns: table.columns, ...correlation};
+  const counts = correlation.n.flatMap((row, i) => row.filter((_, j) => j !== i));
+  const pairRows =
+    counts.length === 0
+      ? {min: 0, max: 0}
+      : {min: Math.min(...counts), max: Math.max(...counts)};
+  return {handling, columns: table.columns, ...correlation, pairRows};
 }

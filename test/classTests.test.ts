@@ -154,6 +154,7 @@ group("classAssociations", () => {
 
   it("leaves out missing answers and empty classes", () => {
     expect(gender.missing).toBe(reference.gender.filter((g) => g === null).length);
+    expect(gender.n).toBe(reference.gender.filter((g) => g !== null).length);
     expect(gender.classes).toEqual(["partners", "growers", "transactional"]);
     expect(gender.emptyClasses).toEqual(["atRisk"]);
     expect(gender.categories).toEqual(["female", "male", "not stated"]);

@@ -6,6 +6,7 @@ import {
   alphaBand,
   itemCorrelations,
   itemValidity,
+  kmoReading,
   systemReliability
 } from "../lib/scaleQuality.js";
 import {sampleSystem, sampleTable} from "./fixtures/surveySample.js";
@@ -29,6 +30,20 @@ group("alphaBand", () => {
     [0.8, "good"]
   ])("bands %f as %s", (alpha, band) => {
     expect(alphaBand(alpha)).toBe(band);
+  });
+});
+
+group("kmoReading", () => {
+  it.each([
+    [0.95, "marvellous"],
+    [0.9, "marvellous"],
+    [0.85, "meritorious"],
+    [0.7, "middling"],
+    [0.65, "mediocre"],
+    [0.5, "miserable"],
+    [0.49, "unacceptable"]
+  ])("reads %f as %s", (value, reading) => {
+    expect(kmoReading(value)).toBe(reading);
   });
 });
 
@@ -121,6 +136,8 @@ group("itemCorrelations", () => {
     const result = itemCorrelations(sampleTable, "pairwise");
     expect(result.n[0][1]).toBe(11);
     expect(result.n[1][3]).toBe(10);
+    // F1 and P2 are answered in all 12 rows; F2 with P1 in 10.
+    expect(result.pairRows).toEqual({min: 10, max: 12});
     expect(result.r[0][1]).toBeCloseTo(0.8703865897025185, 12);
     expect(result.r[1][3]).toBeCloseTo(-0.9242385673167632, 12);
   });
@@ -196,6 +213,7 @@ group("itemValidity against numpy and scipy", () => {
   it("uses the complete rows", () => {
     expect(result.n).toBe(v.n);
     expect(result.excluded).toBe(1);
+    expect(result.rowsPerItem).toBeCloseTo(79 / 7, 12);
   });
 
   it("matches KMO and MSA", () => {
