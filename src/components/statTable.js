@@ -1,0 +1,25 @@
+import {html} from "npm:htl";
+
+/**
+ * A read-only HTML table whose cells wrap, for tables of statistics that are read, not
+ * sorted. `columns` lists {key, label, format?, align?, title?}; `format(value, row)` returns
+ * text or a node. `rowClass(row)` may give a row a CSS class, e.g. to mark a flagged item.
+ */
+export function statTable(rows, columns, {rowClass = () => "", caption} = {}) {
+  const side = (column) => (column.align === "left" ? "left" : "");
+  const header = columns.map(
+    (c) => html`<th class=${side(c)} title=${c.title ?? ""}>${c.label}</th>`
+  );
+  const cell = (row, column) => {
+    const value = row[column.key];
+    const shown = column.format ? column.format(value, row) : value;
+    return html`<td class=${side(column)}>${shown ?? ""}</td>`;
+  };
+  return html`<div class="stat-table-wrap"><table class="stat-table">
+    ${caption ? html`<caption>${caption}</caption>` : ""}
+    <thead><tr>${header}</tr></thead>
+    <tbody>${rows.map(
+      (row) => html`<tr class=${rowClass(row)}>${columns.map((c) => cell(row, c))}</tr>`
+    )}</tbody>
+  </table></div>`;
+}
