@@ -1,0 +1,34 @@
+import * as Plot from "npm:@observablehq/plot";
+
+/**
+ * A histogram of per-draw values (e.g. the share of customers keeping their class), with its
+ * median marked. The x domain follows the data unless `domain` is given.
+ */
+export function histogramChart(values, options = {}) {
+  const {label, median, domain, width: requestedWidth, height = 220, color = "#4e79a7"} = options;
+  // A chart narrower than its margins would draw with a negative range.
+  const width = Math.max(requestedWidth ?? 640, 280);
+  const marked = median === undefined || median === null ? [] : [median];
+
+  return Plot.plot({
+    width,
+    height,
+    x: {label, domain, nice: !domain},
+    y: {label: "↑ Draws", grid: true},
+    marks: [
+      Plot.rectY(
+        Array.from(values),
+        Plot.binX({y: "count"}, {x: Plot.identity, fill: color, thresholds: 30, tip: true})
+      ),
+      Plot.ruleY([0]),
+      Plot.ruleX(marked, {stroke: "currentColor", strokeDasharray: "4 3"}),
+      Plot.text(marked, {
+        x: Plot.identity,
+        text: (m) => `median ${m.toFixed(3)}`,
+        frameAnchor: "top",
+        dx: 4,
+        textAnchor: "start"
+      })
+    ]
+  });
+}
