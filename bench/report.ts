@@ -229,10 +229,10 @@ Previous cancellations describe the guest's future with the hotel, so they count
 potential value; the cancellation of this booking is a cost of this relationship. Revenue is
 the booked value, also for canceled bookings, whose loss the canceled indicator carries.
 
-Cleaning, in this order, each row dropped by the first rule that flags it: a negative daily
-rate; a rate above 1,000 EUR (one booking at 5,400, ten times the next highest rate of 510); a
-stay of zero nights; no adults, children or babies (a missing children count reads as 0); a
-distribution channel "Undefined". "NULL" and "NA" cells are missing values and are counted
+The cleaning rules run in this order, and a row is dropped by the first rule that flags it:
+a negative daily rate, a rate above 1,000 EUR, a stay of zero nights, no adults, children or
+babies (a missing children count reads as 0), and a distribution channel "Undefined". The rate
+limit drops one booking at 5,400 EUR, ten times the next highest rate of 510. "NULL" and "NA" cells are missing values and are counted
 in the audit. Rows that equal an earlier row are kept, because identical group bookings look
 the same. Profile: hotel, market segment, customer type, deposit type, arrival year. The AHP
 judgments are the two illustrative experts of the other record case, not elicited ones.

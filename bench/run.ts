@@ -390,9 +390,9 @@ async function main(): Promise<void> {
 
 const standingNotes = [
   "Node runs on one thread, and numpy runs with OPENBLAS_NUM_THREADS=1, so both use one core.",
-  "Runs per size: 10k two warm-up runs then up to 9 timed, 100k one warm-up then up to 5, " +
-    "1M no warm-up (the smaller sizes compiled the code) then up to 3; a size stops " +
-    "repeating once the next run would pass its time budget of 3, 5 or 8 s.",
+  "Runs per size: at 10k two warm-up runs and up to 9 timed, at 100k one warm-up and up to " +
+    "5, at 1M no warm-up (the smaller sizes compiled the code) and up to 3. A case stops " +
+    "repeating once the next run would pass the size's time budget of 3, 5 or 8 s.",
   "Monte Carlo sensitivity: 1,000 draws at 10k, scaled down to 50 at 100k and 3 at 1M to keep " +
     "the run short; a run of 1,000 draws takes about 1,000 × the time a draw. numpy scores " +
     "the same weight draws, redrawn in bench/cases.ts with lib/random.ts as " +
