@@ -2,13 +2,15 @@ import {html} from "npm:htl";
 
 /**
  * A read-only HTML table whose cells wrap, for tables of statistics that are read, not
- * sorted. `columns` lists {key, label, format?, align?, title?}; `format(value, row)` returns
- * text or a node. `rowClass(row)` may give a row a CSS class, e.g. to mark a flagged item.
+ * sorted. `columns` lists {key, label, format?, align?, title?, minWidth?}; `format(value,
+ * row)` returns text or a node, and `minWidth` (CSS, e.g. "16rem") keeps a text column
+ * readable on a narrow screen, where the table then scrolls sideways. `rowClass(row)` may give a row a CSS class, e.g. to mark a flagged item.
  */
 export function statTable(rows, columns, {rowClass = () => "", caption} = {}) {
   const side = (column) => (column.align === "left" ? "left" : "");
+  const style = (column) => (column.minWidth ? `min-width: ${column.minWidth}` : "");
   const header = columns.map(
-    (c) => html`<th class=${side(c)} title=${c.title ?? ""}>${c.label}</th>`
+    (c) => html`<th class=${side(c)} style=${style(c)} title=${c.title ?? ""}>${c.label}</th>`
   );
   const cell = (row, column) => {
     const value = row[column.key];
