@@ -73,7 +73,7 @@ export const maxPlausibleRate = 1000;
 /**
  * Index system of the bookings: the three hotel-received dimensions.
  * - current value: revenue of the booking;
- * - potential value: what the booking says about the guest's future with the hotel, a
+ * - potential value: what the booking shows about the guest's future with the hotel, a
  *   repeat guest (benefit) and the guest's earlier cancellations (cost);
  * - relationship cost: this booking's cancellation, its special requests (cost to serve)
  *   and an intermediated channel (commission).
@@ -249,9 +249,9 @@ function column(table: SurveyTable, name: string): (number | null)[] {
 }
 
 /**
- * Cleaning rules of the bookings, in the order they are applied: a negative rate, a rate
- * above `maxPlausibleRate`, a stay of zero nights, a booking with no guests (a missing
- * children count reads as 0), and a channel that is "Undefined" or missing.
+ * Builds the cleaning rules of the bookings, in the order they are applied. They flag a
+ * negative rate, a rate above `maxPlausibleRate`, a stay of zero nights, a booking with no
+ * guests, and a channel that is "Undefined" or missing. A missing children count reads as 0.
  */
 export function bookingsRules(table: SurveyTable): RuleResult[] {
   const n = table.values.length;

@@ -7,7 +7,7 @@ import {auditSummary} from "../../../lib/clean.js";
 
 const file = process.argv[2] ?? bookingsFile;
 
-/** The file's bytes, decompressed when they start with the gzip magic number. */
+/** Reads the file's bytes and decompresses them when they start with the gzip magic number. */
 function fileBytes(path: string): Uint8Array {
   const raw = readFileSync(path);
   if (raw[0] !== 0x1f || raw[1] !== 0x8b) return raw;
