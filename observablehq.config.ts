@@ -17,6 +17,18 @@ export default {
     {name: "Classification", path: "/classes"},
     {name: "Strategies", path: "/strategies"},
     {
+      name: "Empirical analysis",
+      pages: [
+        {name: "Cleaning audit", path: "/survey-cleaning"},
+        {name: "Sample and items", path: "/survey-items"},
+        {name: "Reliability", path: "/reliability"},
+        {name: "Validity", path: "/validity"},
+        {name: "Class profiles", path: "/profiles"},
+        {name: "Sensitivity", path: "/sensitivity"},
+        {name: "Countermeasures", path: "/countermeasures"}
+      ]
+    },
+    {
       name: "Interactive",
       pages: [
         {name: "Explore weights", path: "/explore"},
