@@ -141,7 +141,10 @@ function runNumpy(specFile: string, reportFile: string): NumpyReport | string {
   delete env.OPENBLAS_L2_SIZE;
   const probe = spawnSync("python3", ["-c", "import numpy"], {env, encoding: "utf8"});
   if (probe.error) return `python3 is not available (${probe.error.message})`;
-  if (probe.status !== 0) return `numpy is not available to python3 (${probe.stderr.trim()})`;
+  if (probe.status !== 0) {
+    const reason = probe.stderr.trim().split("\n").pop();
+    return `numpy is not available to python3 (${reason})`;
+  }
 
   const result = spawnSync("python3", [join("bench", "numpy_bench.py"), specFile, reportFile], {
     env,
