@@ -69,9 +69,12 @@ export const valueClasses: ClassInfo[] = [
   }
 ];
 
+/** Split for both axes, or one per axis. */
+export type AxisThresholds = Threshold | {x: Threshold; y: Threshold};
+
 export interface ClassifyOptions {
-  /** Split for both axes, or one per axis; default "mean". */
-  threshold?: Threshold | {x: Threshold; y: Threshold};
+  /** Default "mean" on both axes. */
+  threshold?: AxisThresholds;
 }
 
 export interface Classification {

@@ -1,5 +1,5 @@
 import type {CaseData} from "./caseData.js";
-import {classify, type Classification, type Threshold} from "./classify.js";
+import {classify, type AxisThresholds, type Classification} from "./classify.js";
 import {combineWeights} from "./combine.js";
 import {couplingCoordination, relationshipValue, type RelationshipModel} from "./coupling.js";
 import {
@@ -27,7 +27,8 @@ export interface AnalysisConfig {
   model: RelationshipModel;
   /** Weight of CRV (U₁) in T and in the additive and geometric models; HRV gets 1 − sideAlpha. */
   sideAlpha: number;
-  threshold: Threshold;
+  /** Split of the value matrix, for both axes or one per axis. */
+  threshold: AxisThresholds;
 }
 
 /** The published defaults of the method. */
