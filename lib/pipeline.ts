@@ -32,7 +32,7 @@ export interface AnalysisConfig {
 }
 
 /** The published defaults of the method. */
-export const defaultConfig: AnalysisConfig = {
+export const defaultConfig = {
   weighting: "combined",
   objective: "entropy",
   ahpMethod: "eigenvector",
@@ -42,7 +42,7 @@ export const defaultConfig: AnalysisConfig = {
   model: "coupling",
   sideAlpha: 0.5,
   threshold: "mean"
-};
+} satisfies AnalysisConfig;
 
 /** The two scores that span a case's value matrix. */
 export interface MatrixAxes {
