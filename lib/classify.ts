@@ -93,7 +93,8 @@ function resolveThreshold(values: ArrayLike<number>, threshold: Threshold, axis:
   }
   switch (threshold) {
     case "mean":
-      return mean(Array.from(values));
+      // simple-statistics reads only length and indexes, so typed arrays need no copy.
+      return mean(values as number[]);
     case "median":
       return median(Array.from(values));
     case "midpoint":

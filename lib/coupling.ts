@@ -54,19 +54,19 @@ function clamp01(u: number): number {
   return u < 0 ? 0 : u > 1 ? 1 : u;
 }
 
+function checkScore(name: string, i: number, u: number): void {
+  if (!(u >= -roundingSlack && u <= 1 + roundingSlack)) {
+    throw new Error(`${name}[${i}] = ${u} is outside [0, 1]; scores must be normalised`);
+  }
+}
+
 function checkScores(u1: ArrayLike<number>, u2: ArrayLike<number>): void {
   if (u1.length !== u2.length) {
     throw new Error(`U1 has ${u1.length} values but U2 has ${u2.length}; expected equal lengths`);
   }
   for (let i = 0; i < u1.length; i++) {
-    for (const [name, u] of [
-      ["U1", u1[i]],
-      ["U2", u2[i]]
-    ] as const) {
-      if (!(u >= -roundingSlack && u <= 1 + roundingSlack)) {
-        throw new Error(`${name}[${i}] = ${u} is outside [0, 1]; scores must be normalised`);
-      }
-    }
+    checkScore("U1", i, u1[i]);
+    checkScore("U2", i, u2[i]);
   }
 }
 
