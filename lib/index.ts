@@ -42,3 +42,4 @@ export * from "./config.js";
 export * from "./reweight.js";
 export * from "./tableInspection.js";
 export * from "./userData.js";
+export * from "./sampleFiles.js";

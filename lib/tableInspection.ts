@@ -17,6 +17,8 @@ export interface ColumnSummary {
   missing: number;
   min: number | null;
   max: number | null;
+  /** Numbers above 5, which a 5-point scale does not allow. */
+  aboveFive: number;
   /** Up to three distinct texts that are not numbers. */
   examples: string[];
 }
@@ -113,12 +115,14 @@ function summarize(table: SurveyTable): ColumnSummary[] {
   }
   return table.columns.map((column, j) => {
     let numbers = 0;
+    let aboveFive = 0;
     let min = Infinity;
     let max = -Infinity;
     for (const row of table.values) {
       const value = row[j];
       if (value === null) continue;
       numbers++;
+      if (value > 5) aboveFive++;
       if (value < min) min = value;
       if (value > max) max = value;
     }
@@ -134,6 +138,7 @@ function summarize(table: SurveyTable): ColumnSummary[] {
       missing: table.missing[j],
       min: numbers > 0 ? min : null,
       max: numbers > 0 ? max : null,
+      aboveFive,
       examples: [...new Set(texts)].slice(0, 3)
     };
   });
@@ -144,34 +149,44 @@ function sevenPointOnly(text: string): boolean {
   return likertValue(text, [1, 7]) !== undefined && likertValue(text, [1, 5]) === undefined;
 }
 
+// Share of a survey's answers that may lie above 5 before the file counts as a
+// 7-point survey rather than a 5-point one with data-entry errors.
+const errorShare = 0.02;
+
 function suggestScale(
   summaries: ColumnSummary[],
   surveyColumns: Set<string>,
   examples: string[]
 ): {scale: [number, number]; reason: string} {
-  const answered = summaries.filter(
-    (summary) => surveyColumns.has(summary.column) && summary.numbers > 0
-  );
+  const answered = summaries.filter((summary) => surveyColumns.has(summary.column));
+  // Answer labels count as answers within 1–5, unless they are 7-point labels.
+  const numbers = answered.reduce((sum, summary) => sum + summary.numbers + summary.labels, 0);
+  const above = answered.reduce((sum, summary) => sum + summary.aboveFive, 0);
   const max = Math.max(0, ...answered.map((summary) => summary.max ?? 0));
   if (examples.some(sevenPointOnly)) {
     return {scale: [1, 7], reason: "answer labels of a 7-point scale were found"};
   }
-  if (max > 5 && max <= 7) {
-    return {scale: [1, 7], reason: `the largest answer to a matched survey item is ${max}`};
-  }
-  if (max > 7) {
+  if (numbers === 0) {
     return {
       scale: [1, 5],
-      reason: `the largest answer to a matched survey item is ${max}, above 7; check the scale`
+      reason: "no matched survey item has answers, and 1–5 is the most common scale"
     };
   }
-  return {
-    scale: [1, 5],
-    reason:
-      max > 0
-        ? `the largest answer to a matched survey item is ${max}`
-        : "no matched survey item has numeric answers, and 1–5 is the most common scale"
-  };
+  if (above > errorShare * numbers && max <= 7) {
+    return {
+      scale: [1, 7],
+      reason: `${above} of ${numbers} answers to matched survey items are above 5`
+    };
+  }
+  if (above > 0) {
+    return {
+      scale: [1, 5],
+      reason:
+        `only ${above} of ${numbers} answers to matched survey items are above 5 ` +
+        `(up to ${max}), which looks like data-entry errors; they are listed as problems`
+    };
+  }
+  return {scale: [1, 5], reason: `the largest answer to a matched survey item is ${max}`};
 }
 
 /**

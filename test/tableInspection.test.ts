@@ -64,7 +64,24 @@ describe("inspectTable", () => {
     const bytes = encode("id,F1,F2\n1,7,6\n2,2,3\n");
     const inspection = inspectTable(bytes, "s.csv", defaultIndexSystem);
     expect(inspection.scale).toEqual([1, 7]);
-    expect(inspection.scaleReason).toBe("the largest answer to a matched survey item is 7");
+    expect(inspection.scaleReason).toBe(
+      "2 of 4 answers to matched survey items are above 5"
+    );
+  });
+
+  it("keeps 1–5 when few answers are above 5", () => {
+    const rows = Array.from({length: 60}, (_, k) => `${k},${(k % 5) + 1},3`);
+    const bytes = encode(`id,F1,F2\n${rows.join("\n")}\n99,7,3\n`);
+    const inspection = inspectTable(bytes, "s.csv", defaultIndexSystem);
+    expect(inspection.scale).toEqual([1, 5]);
+    expect(inspection.scaleReason).toMatch(/^only 1 of 122 answers .* \(up to 7\)/);
+  });
+
+  it("counts answer labels as answers within 1–5", () => {
+    const rows = Array.from({length: 30}, (_, k) => `${k},Agree,Neutral`);
+    const bytes = encode(`id,F1,F2\n${rows.join("\n")}\n99,6,Agree\n`);
+    const inspection = inspectTable(bytes, "s.csv", defaultIndexSystem);
+    expect(inspection.scale).toEqual([1, 5]);
   });
 
   it("suggests 1–7 for 7-point labels", () => {

@@ -122,6 +122,7 @@ describe("ownIndicatorRole", () => {
       missing: 0,
       min: 10,
       max: 900,
+      aboveFive: 3,
       examples: []
     };
     const role = ownIndicatorRole(defaultIndexSystem, "current", summary, [1, 5]);

@@ -35,10 +35,11 @@ function writeQuery(config, system) {
  * with the latest configuration, so rapid input never queues recomputes.
  *
  * `problems` lists query parameters that were skipped because they do not fit the case.
- * With `{url: false}` the state neither reads nor writes the query.
+ * With `{url: false}` the state neither reads nor writes the query, and starts from
+ * `initial` (a ReportConfig) when given.
  */
-export function configState(system, {caseId, url = true} = {}) {
-  let config = copyDefaults();
+export function configState(system, {caseId, url = true, initial} = {}) {
+  let config = initial === undefined ? copyDefaults() : structuredClone(initial);
   let problems = [];
   let cleared = false;
   if (url) {
