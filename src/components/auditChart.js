@@ -16,9 +16,11 @@ const dropColors = [
 /**
  * Draws one bar per case as shares of its raw rows: the kept part, then one part per drop
  * reason that dropped any row, stacked, so every bar ends at 100%. The right margin gives
- * kept and raw counts. `audits` is a list of {name, audit}.
+ * kept and raw counts; on narrow screens the counts move into the tooltips and long case
+ * names wrap. `audits` is a list of {name, audit}.
  */
-export function auditChart(audits, {width, height} = {}) {
+export function auditChart(audits, {width = 640, height} = {}) {
+  const narrow = width < 640;
   const rows = audits.flatMap(({name, audit}) => [
     {name, part: "kept", count: audit.keptRows, share: audit.keptRows / audit.rawRows},
     ...audit.dropped
@@ -38,8 +40,8 @@ export function auditChart(audits, {width, height} = {}) {
   return Plot.plot({
     width,
     height: height ?? audits.length * 44 + 110,
-    marginLeft: 230,
-    marginRight: 150,
+    marginLeft: narrow ? Math.round(width * 0.34) : 230,
+    marginRight: narrow ? 12 : 150,
     x: {label: "Share of raw rows →", domain: [0, 1], tickFormat: "%"},
     y: {label: null, domain: audits.map((a) => a.name)},
     color: {
@@ -48,6 +50,7 @@ export function auditChart(audits, {width, height} = {}) {
       range: parts.map((part, k) => (k === 0 ? keptColor : dropColors[(k - 1) % dropColors.length]))
     },
     marks: [
+      Plot.axisY({lineWidth: narrow ? 9 : 30, label: null}),
       Plot.barX(
         rows,
         Plot.stackX({
@@ -59,7 +62,7 @@ export function auditChart(audits, {width, height} = {}) {
           title: (d) => `${d.name}\n${d.part}: ${d.count.toLocaleString("en-US")} rows`
         })
       ),
-      Plot.text(totals, {x: 1, y: "name", text: "text", textAnchor: "start", dx: 6}),
+      narrow ? null : Plot.text(totals, {x: 1, y: "name", text: "text", textAnchor: "start", dx: 6}),
       Plot.ruleX([0, 1])
     ]
   });
