@@ -45,12 +45,12 @@ export function configState(system, {caseId, url = true, initial} = {}) {
   if (url) {
     ({config, problems} = configFromQuery(location.search, system));
     const switched = lastCaseId !== null && lastCaseId !== caseId;
-    const caseSpecific = Object.keys(config.weights).length + Object.keys(config.judgments).length;
-    if (switched && caseSpecific > 0) {
+    if (switched) {
+      const keys = [...new URLSearchParams(location.search).keys()];
+      cleared = keys.some((key) => key.startsWith("w.") || key.startsWith("j."));
       config = {...config, weights: {}, judgments: {}};
-      cleared = true;
+      problems = [];
     }
-    if (switched) problems = [];
     lastCaseId = caseId;
   }
 
