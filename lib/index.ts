@@ -43,3 +43,4 @@ export * from "./reweight.js";
 export * from "./tableInspection.js";
 export * from "./userData.js";
 export * from "./sampleFiles.js";
+export * from "./exercises.js";
