@@ -203,6 +203,7 @@ describe("your data page", () => {
       await expect.poll(() => classCounts(page), {timeout: 20_000}).toEqual(expected.counts);
       expect(await auditOf(page)).toEqual({raw: expected.raw, kept: expected.kept});
       await shot(page, `your-data-${fixture.file.replace(/\W+/g, "-")}`);
+      expect(await page.locator("main").innerText()).not.toMatch(/\bNaN\b/);
       expect(errors).toEqual([]);
     } finally {
       await page.context().close();
@@ -234,6 +235,7 @@ describe("your data page", () => {
       expect(await auditOf(page)).toEqual({raw: data.audit.rawRows, kept: data.audit.keptRows});
       expect(await page.locator(".problem-groups tbody tr").count()).toBeGreaterThan(0);
       await shot(page, "your-data-sample");
+      expect(await page.locator("main").innerText()).not.toMatch(/\bNaN\b/);
       expect(errors).toEqual([]);
     } finally {
       await page.context().close();
@@ -269,6 +271,7 @@ describe("live weights page", () => {
       await page.click("button.reset-defaults");
       await expect.poll(() => classCounts(page)).toEqual(before);
       await expect.poll(() => new URL(page.url()).searchParams.has("w.crv")).toBe(false);
+      expect(await page.locator("main").innerText()).not.toMatch(/\bNaN\b/);
       expect(errors).toEqual([]);
     } finally {
       await page.context().close();
@@ -293,6 +296,7 @@ describe("live weights page", () => {
       const runs = (await recomputes(page)) - start;
       expect(runs).toBeGreaterThanOrEqual(1);
       expect(runs).toBeLessThanOrEqual(2);
+      expect(await page.locator("main").innerText()).not.toMatch(/\bNaN\b/);
       expect(errors).toEqual([]);
     } finally {
       await page.context().close();
@@ -319,6 +323,7 @@ describe("live weights page", () => {
       const message = await page.locator(".config-error").textContent();
       expect(message).toContain("alpha is 2; expected a number from 0 to 1");
       expect(message).toContain("colour is not a configuration field");
+      expect(await page.locator("main").innerText()).not.toMatch(/\bNaN\b/);
       expect(errors).toEqual([]);
     } finally {
       await page.context().close();
@@ -344,6 +349,7 @@ describe("live weights page", () => {
       const bytes = readFileSync((await png.path())!);
       expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
       expect(png.suggestedFilename()).toBe("value-matrix-tourists.png");
+      expect(await page.locator("main").innerText()).not.toMatch(/\bNaN\b/);
       expect(errors).toEqual([]);
     } finally {
       await page.context().close();
@@ -379,6 +385,7 @@ describe("AHP editor page", () => {
       const differences = await page.locator(".config-differences").textContent();
       expect(differences).toContain("AHP judgments of Customer-received value");
       expect(await classCounts(page)).toEqual(analyzeWithConfig(data, config).classes.counts);
+      expect(await page.locator("main").innerText()).not.toMatch(/\bNaN\b/);
       expect(errors).toEqual([]);
     } finally {
       await page.context().close();
