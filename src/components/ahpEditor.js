@@ -234,7 +234,8 @@ export function ahpEditor(state, {system, node, order, names, judgments = []}) {
     ${tabs}
     <div class="ahp-editor-scroll">${table}</div>
     ${expertSummary}${suggestions}
-    <h3>All experts</h3>${methodInput}${aggregationInput}${group}
+    <h3>All experts</h3>${methodInput}${aggregationInput}
+    <div class="ahp-editor-scroll">${group}</div>
     <div class="download-row">${reset}</div>
   </div>`;
   element.dispose = unsubscribe;
