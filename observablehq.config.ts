@@ -32,7 +32,8 @@ export default {
       name: "Interactive",
       pages: [
         {name: "Explore weights", path: "/explore"},
-        {name: "AHP editor", path: "/ahp"}
+        {name: "AHP editor", path: "/ahp"},
+        {name: "Your data", path: "/your-data"}
       ]
     },
     {name: "Data & methods", path: "/data"}
