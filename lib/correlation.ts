@@ -144,30 +144,137 @@ export function pairwiseCorrelation(
 /** Pearson correlations of non-constant columns of equal length. */
 function correlateColumns(columns: readonly Float64Array[]): number[][] {
   const width = columns.length;
-  const centred = columns.map((column) => {
-    let sum = 0;
-    for (let i = 0; i < column.length; i++) sum += column[i];
-    const mean = sum / column.length;
-    const result = new Float64Array(column.length);
-    for (let i = 0; i < column.length; i++) result[i] = column[i] - mean;
-    return result;
-  });
-  const norms = centred.map((column) => Math.sqrt(dot(column, column)));
-
-  const r = centred.map(() => new Array<number>(width).fill(1));
+  const {products} = centredCrossProducts(columns);
+  const r = columns.map(() => new Array<number>(width).fill(1));
   for (let a = 0; a < width; a++) {
     for (let b = a + 1; b < width; b++) {
-      const value = clampCorrelation(dot(centred[a], centred[b]) / (norms[a] * norms[b]));
-      r[a][b] = r[b][a] = value;
+      const value = products[a][b] / Math.sqrt(products[a][a] * products[b][b]);
+      r[a][b] = r[b][a] = clampCorrelation(value);
     }
   }
   return r;
 }
 
-function dot(x: Float64Array, y: Float64Array): number {
-  let sum = 0;
-  for (let i = 0; i < x.length; i++) sum += x[i] * y[i];
-  return sum;
+/** Column means and centred cross-products of equal-length columns. */
+export interface CrossProducts {
+  means: number[];
+  /** products[a][b] = Σ_i (x_ai − x̄_a)(x_bi − x̄_b), symmetric. */
+  products: number[][];
+}
+
+// Rows per block of centred values: 20 columns of 2048 rows take 320 KB, which stays in
+// the second-level cache of current processors.
+const blockRows = 2048;
+
+/**
+ * Computes the means and the centred cross-products S_ab = Σ_i (x_ai − x̄_a)(x_bi − x̄_b)
+ * of equal-length columns, the basis of covariances (S / (n − 1)) and correlations
+ * (S_ab / √(S_aa·S_bb)). Each block of rows is centred once and multiplied two by four
+ * columns at a time, so p columns of n rows take about p(p + 1)/2 · n multiply-adds and
+ * O(p · 2048) extra memory. Values are not checked: NaN or ±Infinity propagate.
+ *
+ * @throws Error when the columns have different lengths
+ * @example
+ * centredCrossProducts([[1, 2, 3], [2, 4, 9]]);
+ * // {means: [2, 5], products: [[2, 7], [7, 26]]}
+ */
+export function centredCrossProducts(columns: readonly ArrayLike<number>[]): CrossProducts {
+  const width = columns.length;
+  const n = width === 0 ? 0 : columns[0].length;
+  columns.forEach((column, a) => {
+    if (column.length !== n) {
+      throw new Error(`column ${a} has ${column.length} values but column 0 has ${n}`);
+    }
+  });
+
+  const means = columns.map((column) => {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += column[i];
+    return sum / n;
+  });
+  // The block is padded with columns of zeros to a multiple of 4, so every product
+  // kernel works on whole groups of four columns.
+  const padded = Math.ceil(width / 4) * 4;
+  const sums = new Float64Array(padded * padded);
+  const block = new Float64Array(padded * blockRows);
+  for (let start = 0; start < n; start += blockRows) {
+    const length = Math.min(blockRows, n - start);
+    for (let a = 0; a < width; a++) {
+      const column = columns[a];
+      const mean = means[a];
+      const offset = a * blockRows;
+      for (let i = 0; i < length; i++) block[offset + i] = column[start + i] - mean;
+    }
+    for (let a = 0; a < width; a += 2) {
+      for (let b = a - (a % 4); b < padded; b += 4) {
+        addProducts(block, a, b, length, sums, padded);
+      }
+    }
+  }
+
+  const products: number[][] = [];
+  for (let a = 0; a < width; a++) {
+    const row = new Array<number>(width);
+    for (let b = 0; b < width; b++) {
+      row[b] = a <= b ? sums[a * padded + b] : sums[b * padded + a];
+    }
+    products.push(row);
+  }
+  return {means, products};
+}
+
+/**
+ * Adds the products of centred columns a and a + 1 with columns b … b + 3 of one block to
+ * `sums`. Eight independent sums that share their loads run several times faster than one
+ * dot product at a time. Only the entries with a ≤ b are read afterwards.
+ */
+function addProducts(
+  block: Float64Array,
+  a: number,
+  b: number,
+  length: number,
+  sums: Float64Array,
+  width: number,
+): void {
+  const oa = a * blockRows;
+  const oa1 = oa + blockRows;
+  const o0 = b * blockRows;
+  const o1 = o0 + blockRows;
+  const o2 = o1 + blockRows;
+  const o3 = o2 + blockRows;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let t0 = 0;
+  let t1 = 0;
+  let t2 = 0;
+  let t3 = 0;
+  for (let i = 0; i < length; i++) {
+    const x = block[oa + i];
+    const y = block[oa1 + i];
+    const c0 = block[o0 + i];
+    const c1 = block[o1 + i];
+    const c2 = block[o2 + i];
+    const c3 = block[o3 + i];
+    s0 += x * c0;
+    s1 += x * c1;
+    s2 += x * c2;
+    s3 += x * c3;
+    t0 += y * c0;
+    t1 += y * c1;
+    t2 += y * c2;
+    t3 += y * c3;
+  }
+  const row = a * width + b;
+  sums[row] += s0;
+  sums[row + 1] += s1;
+  sums[row + 2] += s2;
+  sums[row + 3] += s3;
+  sums[row + width] += t0;
+  sums[row + width + 1] += t1;
+  sums[row + width + 2] += t2;
+  sums[row + width + 3] += t3;
 }
 
 function presentPairs(x: Float64Array, y: Float64Array): [Float64Array, Float64Array] {

@@ -1,5 +1,5 @@
-import {sumNthPowerDeviations} from "simple-statistics";
-import {correlationOfColumns, decisionColumns, minMaxColumns} from "./normalize.js";
+import {centredCrossProducts} from "./correlation.js";
+import {checkedColumns, typedDecisionColumns, typedMinMaxColumns} from "./normalize.js";
 import type {Direction, Matrix} from "./types.js";
 
 const conflictTolerance = 1e-12;
@@ -53,16 +53,46 @@ export function criticWeights(
   directions: readonly Direction[],
   options: CriticOptions = {}
 ): CriticResult {
-  const {ddof = 1} = options;
+  const ddof = checkDdof(options);
+  return criticOfColumns(typedDecisionColumns(data, directions), directions, ddof);
+}
+
+/**
+ * Computes CRITIC weights as {@link criticWeights} does, from the columns of a decision
+ * matrix (`columns[j][i]` is row i of column j, arrays or Float64Arrays), which saves the
+ * copy of a large matrix into rows. Throws as `criticWeights` does, with the input errors
+ * of `checkedColumns`.
+ *
+ * @example criticWeightsOfColumns([[1, 2, 3], [3, 1, 2]], ["benefit", "benefit"]).weights
+ * // [0.5, 0.5]
+ */
+export function criticWeightsOfColumns(
+  columns: readonly ArrayLike<number>[],
+  directions: readonly Direction[],
+  options: CriticOptions = {}
+): CriticResult {
+  const ddof = checkDdof(options);
+  return criticOfColumns(checkedColumns(columns, directions), directions, ddof);
+}
+
+function checkDdof({ddof = 1}: CriticOptions): 0 | 1 {
   if (ddof !== 0 && ddof !== 1) {
     throw new Error(`invalid ddof ${String(ddof)}; expected 0 or 1`);
   }
-  const columns = decisionColumns(data, directions);
+  return ddof;
+}
+
+/** CRITIC weights of validated columns. */
+function criticOfColumns(
+  columns: Float64Array[],
+  directions: readonly Direction[],
+  ddof: 0 | 1
+): CriticResult {
   const m = columns[0].length;
   if (m < 3) {
     throw new Error(`CRITIC needs at least 3 rows; data has ${m}`);
   }
-  const scaled = minMaxColumns(columns, directions);
+  const scaled = typedMinMaxColumns(columns, directions);
   const degenerateColumns = scaled.degenerateColumns;
   const keptColumns: number[] = [];
   for (let j = 0; j < columns.length; j++) {
@@ -75,14 +105,18 @@ export function criticWeights(
     );
   }
 
+  // One pass of centred cross-products S gives both r_ab = S_ab / √(S_aa·S_bb) and
+  // σ_a = √(S_aa / (m − ddof)).
   const p = columns.length;
-  const keptNormalized = keptColumns.map((j) => scaled.columns[j]);
-  const correlation = correlationOfColumns(keptNormalized);
+  const {products} = centredCrossProducts(keptColumns.map((j) => scaled.columns[j]));
+  const correlation = products.map((row, a) =>
+    row.map((s, b) => (a === b ? 1 : s / Math.sqrt(products[a][a] * products[b][b])))
+  );
   const sd = new Array<number>(p).fill(0);
   const conflict = new Array<number>(p).fill(NaN);
   const information = new Array<number>(p).fill(0);
   keptColumns.forEach((j, a) => {
-    sd[j] = Math.sqrt(sumNthPowerDeviations(keptNormalized[a], 2) / (m - ddof));
+    sd[j] = Math.sqrt(products[a][a] / (m - ddof));
     conflict[j] = correlation[a].reduce((sum, r) => sum + (1 - r), 0);
     information[j] = sd[j] * conflict[j];
   });

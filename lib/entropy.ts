@@ -1,5 +1,9 @@
-import {extent} from "simple-statistics";
-import {columnsToRows, decisionColumns, minMaxColumns} from "./normalize.js";
+import {
+  checkedColumns,
+  columnsToRows,
+  typedDecisionColumns,
+  typedMinMaxColumns
+} from "./normalize.js";
 import type {Direction, Matrix} from "./types.js";
 
 /**
@@ -38,7 +42,7 @@ export interface EntropyResult {
   proportions?: number[][];
 }
 
-function checkRatioColumns(columns: number[][], directions: readonly Direction[]): void {
+function checkRatioColumns(columns: Float64Array[], directions: readonly Direction[]): void {
   for (let j = 0; j < columns.length; j++) {
     if (directions[j] === "cost") {
       throw new Error(
@@ -78,7 +82,29 @@ export function entropyWeights(
   directions: readonly Direction[],
   options: EntropyOptions = {}
 ): EntropyResult {
-  const {variant = "minmax", shift = 0.0001, keepIntermediate = false} = options;
+  checkOptions(options);
+  return entropyOfColumns(typedDecisionColumns(data, directions), directions, options);
+}
+
+/**
+ * Computes entropy weights as {@link entropyWeights} does, from the columns of a decision
+ * matrix (`columns[j][i]` is row i of column j, arrays or Float64Arrays), which saves the
+ * copy of a large matrix into rows. Throws as `entropyWeights` does, with the input errors
+ * of `checkedColumns`.
+ *
+ * @example entropyWeightsOfColumns([[1, 2, 3], [5, 5, 5]], ["benefit", "benefit"]).weights
+ * // [1, 0]
+ */
+export function entropyWeightsOfColumns(
+  columns: readonly ArrayLike<number>[],
+  directions: readonly Direction[],
+  options: EntropyOptions = {}
+): EntropyResult {
+  checkOptions(options);
+  return entropyOfColumns(checkedColumns(columns, directions), directions, options);
+}
+
+function checkOptions({variant = "minmax", shift = 0.0001}: EntropyOptions): void {
   if (variant !== "minmax" && variant !== "minmax-shift" && variant !== "ratio") {
     throw new Error(
       `unknown entropy variant ${JSON.stringify(variant)}; ` +
@@ -88,48 +114,42 @@ export function entropyWeights(
   if (typeof shift !== "number" || !Number.isFinite(shift) || shift <= 0) {
     throw new Error(`invalid shift ${String(shift)}; expected a finite number > 0`);
   }
-  const columns = decisionColumns(data, directions);
+}
+
+/** Entropy weights of validated columns; the options are checked. */
+function entropyOfColumns(
+  columns: Float64Array[],
+  directions: readonly Direction[],
+  options: EntropyOptions
+): EntropyResult {
+  const {variant = "minmax", shift = 0.0001, keepIntermediate = false} = options;
   const m = columns[0].length;
   if (m < 2) {
     throw new Error("entropy weights need at least 2 rows; data has 1 row");
   }
-
-  let values: number[][];
-  let degenerateColumns: number[];
-  if (variant === "ratio") {
-    checkRatioColumns(columns, directions);
-    values = columns;
-    degenerateColumns = [];
-    columns.forEach((column, j) => {
-      const [min, max] = extent(column);
-      if (min === max) degenerateColumns.push(j);
-    });
-  } else {
-    const scaled = minMaxColumns(columns, directions);
-    values = scaled.columns;
-    degenerateColumns = scaled.degenerateColumns;
-    if (variant === "minmax-shift") {
-      for (const column of values) for (let i = 0; i < m; i++) column[i] += shift;
-    }
-  }
+  if (variant === "ratio") checkRatioColumns(columns, directions);
 
   const entropy = new Array<number>(columns.length);
-  const proportions: number[][] = [];
+  const degenerateColumns: number[] = [];
   const logM = Math.log(m);
-  for (let j = 0; j < values.length; j++) {
-    const column = values[j];
-    const degenerate = degenerateColumns.includes(j);
-    let total = 0;
-    for (let i = 0; i < m; i++) total += column[i];
-    let sum = 0;
-    const p = keepIntermediate ? new Array<number>(m) : undefined;
-    for (let i = 0; i < m; i++) {
-      const pij = degenerate ? 1 / m : column[i] / total;
-      if (pij > 0) sum += pij * Math.log(pij);
-      if (p) p[i] = pij;
+  for (let j = 0; j < columns.length; j++) {
+    const column = columns[j];
+    let min = column[0];
+    let max = column[0];
+    for (let i = 1; i < m; i++) {
+      if (column[i] < min) min = column[i];
+      if (column[i] > max) max = column[i];
     }
-    entropy[j] = degenerate ? 1 : -sum / logM;
-    if (p) proportions.push(p);
+    if (min === max) {
+      degenerateColumns.push(j);
+      entropy[j] = 1;
+      continue;
+    }
+    const scale: Scale =
+      variant === "ratio"
+        ? {kind: "raw", min, max, shift: 0}
+        : {kind: directions[j], min, max, shift: variant === "minmax-shift" ? shift : 0};
+    entropy[j] = -sumPLogP(column, scale) / logM;
   }
 
   const divergence = entropy.map((e) => 1 - e);
@@ -142,8 +162,60 @@ export function entropyWeights(
   const weights = divergence.map((d) => d / totalDivergence);
   const result: EntropyResult = {weights, entropy, divergence, degenerateColumns, variant};
   if (keepIntermediate) {
+    const values =
+      variant === "ratio" ? columns : typedMinMaxColumns(columns, directions).columns;
+    if (variant === "minmax-shift") {
+      for (const column of values) for (let i = 0; i < m; i++) column[i] += shift;
+    }
+    const proportions = values.map((column, j) =>
+      proportionsOf(column, degenerateColumns.includes(j))
+    );
     result.normalized = columnsToRows(values);
     result.proportions = columnsToRows(proportions);
   }
   return result;
+}
+
+/** How a raw column becomes the values x' that the proportions are taken of. */
+interface Scale {
+  /** "raw": x' = x; "benefit": (x − min)/(max − min); "cost": (max − x)/(max − min). */
+  kind: "raw" | Direction;
+  min: number;
+  max: number;
+  /** Added to every x' of the min–max kinds. */
+  shift: number;
+}
+
+/**
+ * Σ_i p_i ln p_i of one non-constant column with p_i = x'_i / T, T = Σ x'. One pass sums
+ * T and Σ x' ln x', because Σ p ln p = (Σ x' ln x') / T − ln T; terms with x' = 0 are 0.
+ */
+function sumPLogP(column: Float64Array, {kind, min, max, shift}: Scale): number {
+  const range = max - min;
+  let total = 0;
+  let sum = 0;
+  for (let i = 0; i < column.length; i++) {
+    const x = column[i];
+    let value = x;
+    if (kind === "benefit") value = (x - min) / range + shift;
+    else if (kind === "cost") value = (max - x) / range + shift;
+    total += value;
+    if (value > 0) sum += value * Math.log(value);
+  }
+  return sum / total - Math.log(total);
+}
+
+/** p_ij of one column: x_ij / Σ x, or 1/m for a constant column. */
+function proportionsOf(column: Float64Array, degenerate: boolean): Float64Array {
+  const m = column.length;
+  let total = 0;
+  for (let i = 0; i < m; i++) total += column[i];
+  const p = new Float64Array(m);
+  for (let i = 0; i < m; i++) p[i] = degenerate ? 1 / m : column[i] / total;
+  return p;
+}
+
+function isConstant(column: Float64Array): boolean {
+  for (let i = 1; i < column.length; i++) if (column[i] !== column[0]) return false;
+  return true;
 }

@@ -1,9 +1,10 @@
 import {ahp, aggregateJudgments, aggregatePriorities, inconsistentJudgments} from "./ahp.js";
 import type {ExpertJudgments} from "./caseData.js";
-import {criticWeights} from "./critic.js";
-import {entropyWeights} from "./entropy.js";
+import {criticWeightsOfColumns} from "./critic.js";
+import {entropyWeightsOfColumns} from "./entropy.js";
 import type {IndexSystem} from "./indexSystem.js";
-import {pcaWeights} from "./pcaWeights.js";
+import {selectedDecisionColumns} from "./normalize.js";
+import {pcaWeightsOfColumns} from "./pcaWeights.js";
 import type {Direction, Side} from "./types.js";
 
 /** Priority method for one AHP matrix. */
@@ -164,18 +165,59 @@ export function ahpHierarchy(
  * Computes data-driven indicator weights separately on each side: entropy, CRITIC or PCA on
  * the raw indicator values of that side's indicators, so the weights sum to 1 per side. A
  * side with one indicator gives it weight 1. `rows` are customers × indicators in
- * `system.indicators` order. Throws as the chosen method does.
+ * `system.indicators` order. Each side's columns are read straight from the rows, and
+ * errors name a cell by its place among the side's indicators. Throws as the chosen method
+ * does.
  */
 export function objectiveWeights(
   rows: number[][],
   system: IndexSystem,
   method: ObjectiveMethod = "entropy"
 ): number[] {
+  checkObjectiveMethod(method);
+  return weightsPerSide(system, method, (indexes, directions) =>
+    selectedDecisionColumns(rows, indexes, directions)
+  );
+}
+
+/**
+ * Computes the weights of {@link objectiveWeights} from raw indicator columns
+ * (`columns[j][i]` is customer i's value of indicator j, in `system.indicators` order), so
+ * a caller that already holds columns saves reading the rows again. Throws as
+ * `objectiveWeights` does, with the input errors of `checkedColumns` for each side.
+ *
+ * @example with a CRV side of indicators a, b and an HRV side of c alone,
+ *   objectiveWeightsOfColumns([[1, 2, 3], [5, 5, 5], [4, 1, 2]], system) // [1, 0, 1]
+ */
+export function objectiveWeightsOfColumns(
+  columns: readonly ArrayLike<number>[],
+  system: IndexSystem,
+  method: ObjectiveMethod = "entropy"
+): number[] {
+  checkObjectiveMethod(method);
+  if (columns.length !== system.indicators.length) {
+    throw new Error(
+      `got ${columns.length} columns for ${system.indicators.length} indicators of ` +
+        `index system ${system.id}`
+    );
+  }
+  return weightsPerSide(system, method, (indexes) => indexes.map((j) => columns[j]));
+}
+
+function checkObjectiveMethod(method: ObjectiveMethod): void {
   if (method !== "entropy" && method !== "critic" && method !== "pca") {
     throw new Error(
       `unknown objective weighting method "${method}"; expected entropy, critic or pca`
     );
   }
+}
+
+/** Runs the method on each side's columns, which `sideColumns` supplies. */
+function weightsPerSide(
+  system: IndexSystem,
+  method: ObjectiveMethod,
+  sideColumns: (indexes: number[], directions: Direction[]) => readonly ArrayLike<number>[]
+): number[] {
   const sideOf = sideOfDimension(system);
   const weights = new Array<number>(system.indicators.length).fill(0);
   for (const side of ["crv", "hrv"] as Side[]) {
@@ -187,14 +229,14 @@ export function objectiveWeights(
       weights[indexes[0]] = 1;
       continue;
     }
-    const data = rows.map((row) => indexes.map((j) => row[j]));
     const directions: Direction[] = indexes.map((j) => system.indicators[j].direction);
+    const columns = sideColumns(indexes, directions);
     const result =
       method === "entropy"
-        ? entropyWeights(data, directions)
+        ? entropyWeightsOfColumns(columns, directions)
         : method === "critic"
-          ? criticWeights(data, directions)
-          : pcaWeights(data, directions);
+          ? criticWeightsOfColumns(columns, directions)
+          : pcaWeightsOfColumns(columns, directions);
     indexes.forEach((j, k) => (weights[j] = result.weights[k]));
   }
   return weights;

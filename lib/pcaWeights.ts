@@ -1,6 +1,5 @@
 import {PCA} from "ml-pca";
-import {extent} from "simple-statistics";
-import {correlationOfColumns, decisionColumns} from "./normalize.js";
+import {checkedColumns, correlationOfColumns, typedDecisionColumns} from "./normalize.js";
 import type {Direction, Matrix} from "./types.js";
 
 /** PCA-based weights with the components that produced them. */
@@ -49,27 +48,43 @@ function signByLargestEntry(vector: number[]): number[] {
  * @example pcaWeights([[1, 2], [2, 4], [3, 5]], ["benefit", "benefit"]).weights // [0.5, 0.5]
  */
 export function pcaWeights(data: Matrix, directions: readonly Direction[]): PcaWeightsResult {
-  const columns = decisionColumns(data, directions);
+  return pcaOfColumns(typedDecisionColumns(data, directions), directions);
+}
+
+/**
+ * Computes PCA-based weights as {@link pcaWeights} does, from the columns of a decision
+ * matrix (`columns[j][i]` is row i of column j, arrays or Float64Arrays), which saves the
+ * copy of a large matrix into rows. The input is not changed. Throws as `pcaWeights` does,
+ * with the input errors of `checkedColumns`.
+ *
+ * @example pcaWeightsOfColumns([[1, 2, 3], [2, 4, 5]], ["benefit", "benefit"]).weights
+ * // [0.5, 0.5]
+ */
+export function pcaWeightsOfColumns(
+  columns: readonly ArrayLike<number>[],
+  directions: readonly Direction[]
+): PcaWeightsResult {
+  return pcaOfColumns(checkedColumns(columns, directions), directions);
+}
+
+/** PCA weights of validated columns, which it does not change. */
+function pcaOfColumns(columns: Float64Array[], directions: readonly Direction[]): PcaWeightsResult {
   const m = columns[0].length;
   if (m < 2) {
     throw new Error("PCA weights need at least 2 rows; data has 1 row");
   }
   columns.forEach((column, j) => {
-    const [min, max] = extent(column);
-    if (min === max) {
-      throw new Error(
-        `column ${j} is constant (every value is ${min}), so its correlations are ` +
-          "undefined; remove it before computing PCA weights"
-      );
-    }
+    for (let i = 1; i < m; i++) if (column[i] !== column[0]) return;
+    throw new Error(
+      `column ${j} is constant (every value is ${column[0]}), so its correlations are ` +
+        "undefined; remove it before computing PCA weights"
+    );
   });
 
-  for (let j = 0; j < columns.length; j++) {
-    if (directions[j] !== "cost") continue;
-    const column = columns[j];
-    for (let i = 0; i < m; i++) column[i] = -column[i];
-  }
-  const correlation = correlationOfColumns(columns);
+  // Multiplying a column by −1 only flips the sign of its correlations.
+  const raw = correlationOfColumns(columns);
+  const sign = directions.map((direction) => (direction === "cost" ? -1 : 1));
+  const correlation = raw.map((row, j) => row.map((r, k) => (j === k ? r : sign[j] * sign[k] * r)));
   const pca = new PCA(correlation, {isCovarianceMatrix: true});
   const eigenvalues = pca.getEigenvalues();
   const loadings = pca.getLoadings().to2DArray();

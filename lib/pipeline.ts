@@ -4,14 +4,14 @@ import {combineWeights} from "./combine.js";
 import {couplingCoordination, relationshipValue, type RelationshipModel} from "./coupling.js";
 import {
   ahpHierarchy,
-  objectiveWeights,
+  objectiveWeightsOfColumns,
   type AhpHierarchy,
   type AhpMethod,
   type Aggregation,
   type ObjectiveMethod
 } from "./hierarchy.js";
-import {normalize} from "./normalize.js";
-import {scoreHierarchy, toColumns, type HierarchyScores} from "./scores.js";
+import {typedDecisionColumns, typedMinMaxColumns} from "./normalize.js";
+import {scoreHierarchy, type HierarchyScores} from "./scores.js";
 import type {Side} from "./types.js";
 
 /** Every choice of the method that the report lets a reader change. */
@@ -121,9 +121,12 @@ export function analyzeCase(data: CaseData, overrides: Partial<AnalysisConfig> =
     throw new Error(`case ${data.id} has ${data.values.length} rows; the method needs at least 2`);
   }
 
+  // The raw values are read once into typed columns, which live outside the JavaScript
+  // heap, and serve both the normalisation and the objective weights.
   const directions = system.indicators.map((item) => item.direction);
-  const normalized = normalize(data.values, directions, {method: "minmax"});
-  const columns = toColumns(normalized.data, system.indicators.length);
+  const raw = typedDecisionColumns(data.values, directions);
+  const normalized = typedMinMaxColumns(raw, directions);
+  const columns = normalized.columns;
   const degenerate = normalized.degenerateColumns.map((j: number) => system.indicators[j].id);
 
   const hierarchy = ahpHierarchy(system, data.experts.judgments, {
@@ -133,7 +136,7 @@ export function analyzeCase(data: CaseData, overrides: Partial<AnalysisConfig> =
   const sideOf = new Map(system.dimensions.map((dimension) => [dimension.id, dimension.side]));
   const sides = system.indicators.map((item) => sideOf.get(item.dimension) as Side);
   const subjective = hierarchy.indicatorWeights;
-  const objective = objectiveWeights(data.values, system, config.objective);
+  const objective = objectiveWeightsOfColumns(raw, system, config.objective);
   const final = finalWeights(config, subjective, objective, sides);
 
   const scores = scoreHierarchy(columns, system, final);

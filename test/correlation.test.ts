@@ -1,12 +1,14 @@
 import {readFileSync} from "node:fs";
 import {describe as group, expect, it} from "vitest";
 import {
+  centredCrossProducts,
   correlationMatrix,
   pairwiseCorrelation,
   pearson,
   spearman,
 } from "../lib/correlation.js";
 import {rankWithTies} from "../lib/inference.js";
+import {seededRandom} from "../lib/random.js";
 
 interface ReferenceCase {
   case: string;
@@ -231,5 +233,64 @@ group("pairwiseCorrelation", () => {
       "pairwiseCorrelation: rows[1] has 1 values but row 0 has 2",
     );
     expect(() => pairwiseCorrelation([])).toThrow("rows is empty");
+  });
+});
+
+group("centredCrossProducts", () => {
+  it("matches numpy on five columns", () => {
+    // numpy 2.4: xc = x - x.mean(0); xc.T @ xc, with x the six rows below.
+    const rows = [
+      [4, 2, 5, 1, 3],
+      [5, 1, 4, 2, 2],
+      [3, 3, 3, 3, 4],
+      [2, 4, 2, 5, 1],
+      [4, 2, 4, 1, 5],
+      [1, 5, 2, 4, 3],
+    ];
+    const expected = [
+      [10.833333333333334, -10.833333333333334, 7.666666666666667, -9.666666666666666, 2],
+      [-10.833333333333334, 10.833333333333334, -7.666666666666667, 9.666666666666666, -2],
+      [7.666666666666667, -7.666666666666667, 7.333333333333334, -9.333333333333334, 3],
+      [-9.666666666666666, 9.666666666666666, -9.333333333333334, 13.333333333333334, -7],
+      [2, -2, 3, -7, 10],
+    ];
+    const columns = rows[0].map((_, j) => rows.map((row) => row[j]));
+    const {means, products} = centredCrossProducts(columns);
+    [3.1666666666666665, 2.8333333333333335, 3.3333333333333335, 2.6666666666666665, 3].forEach(
+      (mean, j) => expect(means[j]).toBeCloseTo(mean, 14),
+    );
+    expected.forEach((row, a) =>
+      row.forEach((value, b) => expect(products[a][b], `S[${a}][${b}]`).toBeCloseTo(value, 12)),
+    );
+  });
+
+  it("equals two-pass sums for every width and several blocks", () => {
+    // Widths 1 to 9 cover full and partial groups of four columns; 4,500 rows cover a
+    // partial last block of 2,048 rows.
+    const rng = seededRandom(3);
+    for (let width = 1; width <= 9; width++) {
+      const columns = Array.from({length: width}, () =>
+        Float64Array.from({length: 4500}, () => 50 + 10 * rng()),
+      );
+      const {products} = centredCrossProducts(columns);
+      const centred = columns.map((column) => {
+        const mean = column.reduce((sum, x) => sum + x, 0) / column.length;
+        return column.map((x) => x - mean);
+      });
+      for (let a = 0; a < width; a++) {
+        for (let b = 0; b < width; b++) {
+          const direct = centred[a].reduce((sum, x, i) => sum + x * centred[b][i], 0);
+          const scale = Math.max(1, Math.abs(direct));
+          expect(Math.abs(products[a][b] - direct) / scale, `width ${width}, S[${a}][${b}]`)
+            .toBeLessThan(1e-12);
+        }
+      }
+    }
+  });
+
+  it("rejects columns of different lengths", () => {
+    expect(() => centredCrossProducts([[1, 2, 3], [1, 2]])).toThrow(
+      "column 1 has 2 values but column 0 has 3",
+    );
   });
 });
