@@ -1,31 +1,9 @@
-import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
+import {expectClose, loadCases} from "./helpers/reference.js";
 import {criticWeights} from "../lib/critic.js";
 import type {Direction} from "../lib/types.js";
 
 // Reference values computed with numpy/scipy.
-interface ReferenceCase {
-  case: string;
-  input: Record<string, any>;
-  expected: Record<string, any>;
-  tolerance: number;
-}
-
-function loadCases(file: string): ReferenceCase[] {
-  return JSON.parse(readFileSync(new URL(`./reference/${file}`, import.meta.url), "utf8"));
-}
-
-function expectClose(actual: unknown, expected: unknown, tolerance: number, path = "value") {
-  if (Array.isArray(expected)) {
-    expect(Array.isArray(actual), `${path} is an array`).toBe(true);
-    const list = actual as unknown[];
-    expect(list.length, `${path} length`).toBe(expected.length);
-    expected.forEach((x, k) => expectClose(list[k], x, tolerance, `${path}[${k}]`));
-    return;
-  }
-  const difference = Math.abs((actual as number) - (expected as number));
-  expect(difference, `${path}: ${actual} vs ${expected}`).toBeLessThanOrEqual(tolerance);
-}
 
 /** Picks the entries of the kept columns, as the reference lists them. */
 function keptEntries(values: number[], kept: number[]): number[] {

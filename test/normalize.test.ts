@@ -1,38 +1,21 @@
-import {readFileSync} from "node:fs";
 import {sampleCorrelation} from "simple-statistics";
 import {describe, expect, it} from "vitest";
+import {expectClose, loadCases} from "./helpers/reference.js";
 import {
+  checkedColumns,
   columnsToRows,
   correlationOfColumns,
   decisionColumns,
   minMaxColumns,
-  normalize
+  normalize,
+  selectedDecisionColumns,
+  typedDecisionColumns,
+  typedMinMaxColumns
 } from "../lib/normalize.js";
+import {seededRandom} from "../lib/random.js";
 import type {Direction} from "../lib/types.js";
 
 // Reference values computed with numpy/scipy.
-interface ReferenceCase {
-  case: string;
-  input: Record<string, any>;
-  expected: Record<string, any>;
-  tolerance: number;
-}
-
-function loadCases(file: string): ReferenceCase[] {
-  return JSON.parse(readFileSync(new URL(`./reference/${file}`, import.meta.url), "utf8"));
-}
-
-function expectClose(actual: unknown, expected: unknown, tolerance: number, path = "value") {
-  if (Array.isArray(expected)) {
-    expect(Array.isArray(actual), `${path} is an array`).toBe(true);
-    const list = actual as unknown[];
-    expect(list.length, `${path} length`).toBe(expected.length);
-    expected.forEach((x, k) => expectClose(list[k], x, tolerance, `${path}[${k}]`));
-    return;
-  }
-  const difference = Math.abs((actual as number) - (expected as number));
-  expect(difference, `${path}: ${actual} vs ${expected}`).toBeLessThanOrEqual(tolerance);
-}
 
 const cases = loadCases("normalization.json");
 
@@ -204,5 +187,118 @@ describe("column helpers", () => {
         expectClose(r[j][k], sampleCorrelation(columns[j], columns[k]), 1e-14, `r[${j}][${k}]`);
       }
     }
+  });
+});
+
+describe("typed column helpers", () => {
+  const rows = [
+    [320, 4.5, 12],
+    [180, 3.8, 30],
+    [450, 4.9, 5],
+    [250, 4.1, 18]
+  ];
+  const directions: Direction[] = ["benefit", "benefit", "cost"];
+
+  it("typedDecisionColumns holds the values of decisionColumns", () => {
+    const typed = typedDecisionColumns(rows, directions);
+    expect(typed.every((column) => column instanceof Float64Array)).toBe(true);
+    expect(typed.map((column) => Array.from(column))).toEqual(decisionColumns(rows, directions));
+  });
+
+  it("typedDecisionColumns throws the errors of decisionColumns", () => {
+    expect(() => typedDecisionColumns([[1, NaN]], ["benefit", "cost"], "scores")).toThrow(
+      "scores[0][1] is NaN; expected a finite number"
+    );
+    expect(() => typedDecisionColumns([[1, 2], [3]], ["benefit", "cost"])).toThrow(
+      "data[1] has 1 values but directions has 2 entries"
+    );
+    expect(() => typedDecisionColumns([], ["benefit"])).toThrow("data has no rows");
+  });
+
+  it("selectedDecisionColumns reads chosen columns in the given order", () => {
+    const columns = selectedDecisionColumns(rows, [2, 0], ["cost", "benefit"]);
+    expect(columns.map((column) => Array.from(column))).toEqual([
+      [12, 30, 5, 18],
+      [320, 180, 450, 250]
+    ]);
+  });
+
+  it("selectedDecisionColumns names a cell by its chosen column", () => {
+    const bad = [[1, 2, 3], [4, 5, null]] as unknown as number[][];
+    expect(() => selectedDecisionColumns(bad, [0, 2], ["benefit", "cost"])).toThrow(
+      "data[1][1] is null; expected a finite number"
+    );
+    expect(() => selectedDecisionColumns([[1, 2]], [0, 5], ["benefit", "cost"])).toThrow(
+      "data[0][1] is undefined; expected a finite number"
+    );
+    expect(() => selectedDecisionColumns([[1, 2]], [0], ["benefit", "cost"])).toThrow(
+      "got 1 column indexes but directions has 2 entries"
+    );
+  });
+
+  it("checkedColumns accepts arrays and typed arrays and keeps Float64Arrays", () => {
+    const typed = new Float64Array([2, 4]);
+    const columns = checkedColumns([[1, 3], typed], ["benefit", "cost"]);
+    expect(columns[1]).toBe(typed);
+    expect(Array.from(columns[0])).toEqual([1, 3]);
+  });
+
+  it("checkedColumns names the bad column, row and value", () => {
+    expect(() => checkedColumns([[1, 3], [2, NaN]], ["benefit", "cost"])).toThrow(
+      "columns[1][1] (row 1) is NaN; expected a finite number"
+    );
+    expect(() => checkedColumns([[1, 3], [2]], ["benefit", "cost"])).toThrow(
+      "columns[1] has 1 values but columns[0] has 2"
+    );
+    expect(() => checkedColumns([[1, 3]], ["benefit", "cost"])).toThrow(
+      "columns has 1 columns but directions has 2 entries"
+    );
+    expect(() => checkedColumns([[], []], ["benefit", "cost"])).toThrow("columns has no rows");
+  });
+
+  it("typedMinMaxColumns equals minMaxColumns on arrays and typed arrays", () => {
+    const columns = decisionColumns(rows, directions);
+    const expected = minMaxColumns(columns, directions);
+    for (const input of [columns, typedDecisionColumns(rows, directions)]) {
+      const typed = typedMinMaxColumns(input, directions);
+      expect(typed.columns.map((column) => Array.from(column))).toEqual(expected.columns);
+      expect(typed.min).toEqual(expected.min);
+      expect(typed.max).toEqual(expected.max);
+      expect(typed.degenerateColumns).toEqual(expected.degenerateColumns);
+    }
+  });
+
+  it("typedMinMaxColumns sets a constant column to 0", () => {
+    const result = typedMinMaxColumns([new Float64Array([5, 5, 5])], ["cost"]);
+    expect(Array.from(result.columns[0])).toEqual([0, 0, 0]);
+    expect(result.degenerateColumns).toEqual([0]);
+  });
+
+  it("correlationOfColumns of typed columns matches simple-statistics", () => {
+    // 5,000 rows span three blocks of the cross-product kernel, and 7 columns leave a
+    // partly filled group of four.
+    const rng = seededRandom(5);
+    const columns = Array.from({length: 7}, () => new Float64Array(5000));
+    for (let i = 0; i < 5000; i++) {
+      const common = rng();
+      columns.forEach((column, j) => (column[i] = 1000 + j * common + rng()));
+    }
+    const r = correlationOfColumns(columns);
+    for (let j = 0; j < 7; j++) {
+      expect(r[j][j]).toBe(1);
+      for (let k = 0; k < 7; k++) {
+        const expected = sampleCorrelation(Array.from(columns[j]), Array.from(columns[k]));
+        expectClose(r[j][k], expected, 1e-12, `r[${j}][${k}]`);
+      }
+    }
+  });
+
+  it("correlationOfColumns gives NaN for a constant column", () => {
+    const r = correlationOfColumns([
+      [1, 2, 3],
+      [4, 4, 4]
+    ]);
+    expect(Number.isNaN(r[0][1])).toBe(true);
+    expect(r[1][1]).toBe(1);
   });
 });
