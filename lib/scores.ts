@@ -79,6 +79,11 @@ export function scoreHierarchy(
   }
   const sides = checkSideWeights(system, weights);
   const n = columns[0]?.length ?? 0;
+  system.indicators.forEach((indicator, j) => {
+    if (columns[j].length !== n) {
+      throw new Error(`column of indicator "${indicator.id}" has ${columns[j].length} values; expected ${n}`);
+    }
+  });
 
   const dimensionWeights: Record<string, number> = {};
   for (const dimension of system.dimensions) dimensionWeights[dimension.id] = 0;
@@ -93,21 +98,30 @@ export function scoreHierarchy(
     }
   }
 
-  system.indicators.forEach((indicator, j) => {
-    const column = columns[j];
-    if (column.length !== n) {
-      throw new Error(`column of indicator "${indicator.id}" has ${column.length} values; expected ${n}`);
-    }
-    const w = weights[j];
+  const terms = system.indicators.map((indicator, j) => {
     const total = dimensionWeights[indicator.dimension];
-    const local = total > 0 ? w / total : 0;
-    const dimensionScore = dimensions[indicator.dimension];
-    const sideScore = sideScores[sides[j]] as Float64Array;
-    for (let i = 0; i < n; i++) {
-      dimensionScore[i] += local * column[i];
-      sideScore[i] += w * column[i];
-    }
+    return {
+      column: columns[j],
+      weight: weights[j],
+      local: total > 0 ? weights[j] / total : 0,
+      dimension: dimensions[indicator.dimension],
+      side: sideScores[sides[j]] as Float64Array
+    };
   });
+  // Rows go in blocks, so the block of every score array stays in cache while the
+  // indicators are added to it one after another, in system order as the formula reads.
+  for (let start = 0; start < n; start += scoreBlock) {
+    const end = Math.min(n, start + scoreBlock);
+    for (const {column, weight, local, dimension, side} of terms) {
+      for (let i = start; i < end; i++) {
+        const x = column[i];
+        dimension[i] += local * x;
+        side[i] += weight * x;
+      }
+    }
+  }
 
   return {dimensions, sides: sideScores, dimensionWeights};
 }
+
+const scoreBlock = 4096;

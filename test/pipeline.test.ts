@@ -1,6 +1,12 @@
 import {describe, expect, it} from "vitest";
 import type {CaseData} from "../lib/caseData.js";
-import {ahpHierarchy, hierarchyNodes, objectiveWeights} from "../lib/hierarchy.js";
+import {
+  ahpHierarchy,
+  hierarchyNodes,
+  objectiveWeights,
+  objectiveWeightsOfColumns
+} from "../lib/hierarchy.js";
+import {entropyWeights} from "../lib/entropy.js";
 import type {IndexSystem} from "../lib/indexSystem.js";
 import {analyzeCase, matrixAxes} from "../lib/pipeline.js";
 
@@ -205,6 +211,45 @@ describe("objectiveWeights", () => {
   it("rejects an unknown method", () => {
     expect(() => objectiveWeights(tinyCase.values, system, "variance" as never)).toThrow(
       /unknown objective weighting method "variance"/
+    );
+  });
+
+  it("weights each side on that side's columns", () => {
+    // Entropy weights of the HRV indicators c and d alone, computed from their rows.
+    const hrv = entropyWeights(
+      tinyCase.values.map((row) => [row[2], row[3]]),
+      ["benefit", "cost"]
+    ).weights;
+    const weights = objectiveWeights(tinyCase.values, system);
+    expect(weights[2]).toBeCloseTo(hrv[0], 14);
+    expect(weights[3]).toBeCloseTo(hrv[1], 14);
+  });
+
+  it("names a bad cell by its place within the side", () => {
+    const values = tinyCase.values.map((row) => row.slice());
+    values[4][3] = NaN;
+    expect(() => objectiveWeights(values, system)).toThrow(
+      "data[4][1] is NaN; expected a finite number"
+    );
+  });
+});
+
+describe("objectiveWeightsOfColumns", () => {
+  const columns = system.indicators.map((_, j) =>
+    Float64Array.from(tinyCase.values, (row) => row[j])
+  );
+
+  it("equals objectiveWeights for every method", () => {
+    for (const method of ["entropy", "critic", "pca"] as const) {
+      expect(objectiveWeightsOfColumns(columns, system, method), method).toEqual(
+        objectiveWeights(tinyCase.values, system, method)
+      );
+    }
+  });
+
+  it("rejects a wrong number of columns", () => {
+    expect(() => objectiveWeightsOfColumns(columns.slice(1), system)).toThrow(
+      "got 3 columns for 4 indicators of index system tiny"
     );
   });
 });

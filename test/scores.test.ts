@@ -84,4 +84,21 @@ describe("scoreHierarchy", () => {
       /got 3 columns for 4 indicators/
     );
   });
+
+  it("scores many customers as the formula reads", () => {
+    // 10,000 customers span three blocks of rows; the expected scores add the weighted
+    // indicators in system order, customer by customer.
+    const n = 10_000;
+    const many = [0, 1, 2, 3].map((j) =>
+      Float64Array.from({length: n}, (_, i) => ((i * (j + 3)) % 97) / 96)
+    );
+    const scores = scoreHierarchy(many, system, weights);
+    for (let i = 0; i < n; i += 997) {
+      const [a, b, c, d] = many.map((column) => column[i]);
+      expect(scores.sides.crv![i]).toBe(0 + 0.2 * a + 0.3 * b + 0.5 * c);
+      expect(scores.sides.hrv![i]).toBe(0 + 1 * d);
+      expect(scores.dimensions.functional[i]).toBe(0 + (0.2 / 0.5) * a + (0.3 / 0.5) * b);
+      expect(scores.dimensions.service[i]).toBe(0 + (0.5 / 0.5) * c);
+    }
+  });
 });

@@ -1,9 +1,12 @@
 import {describe, expect, it} from "vitest";
 import type {CaseData} from "../lib/caseData.js";
+import {spearman} from "../lib/correlation.js";
 import type {IndexSystem} from "../lib/indexSystem.js";
-import {analyzeCase} from "../lib/pipeline.js";
-import {seededRandom} from "../lib/random.js";
+import {analyzeCase, axisScores, rescore, type Analysis} from "../lib/pipeline.js";
+import {randomDirichlet, seededRandom} from "../lib/random.js";
+import {scoreHierarchy} from "../lib/scores.js";
 import {weightSensitivity} from "../lib/sensitivity.js";
+import type {Side} from "../lib/types.js";
 
 const label = (text: string) => ({en: text, zh: text});
 
@@ -109,5 +112,93 @@ describe("weightSensitivity", () => {
     expect(() => weightSensitivity(data, analysis, {draws: 1.5})).toThrow(
       /draws = 1.5; expected a positive integer/
     );
+  });
+});
+
+/**
+ * The sensitivity analysis done the direct way: every draw runs scoreHierarchy, rescore
+ * and spearman on fresh arrays, with the weight draws of weightSensitivity.
+ */
+function directSensitivity(data: CaseData, analysis: Analysis, draws: number, seed: number) {
+  const concentration = 100;
+  const sideOf = new Map(data.system.dimensions.map((d) => [d.id, d.side]));
+  const groups = new Map<Side, number[]>();
+  data.system.indicators.forEach((item, j) => {
+    const side = sideOf.get(item.dimension) as Side;
+    if (analysis.weights.final[j] > 0) groups.set(side, [...(groups.get(side) ?? []), j]);
+  });
+  const rng = seededRandom(seed);
+  const weights = analysis.weights.final.slice();
+  const base = analysis.value ?? axisScores(analysis.scores, analysis.axes.y);
+  const keepShare: number[] = [];
+  const rankCorrelation: number[] = [];
+  const flips = new Array<number>(base.length).fill(0);
+  for (let draw = 0; draw < draws; draw++) {
+    for (const indexes of groups.values()) {
+      const alphas = indexes.map((j) => concentration * analysis.weights.final[j]);
+      const sample = randomDirichlet(rng, alphas);
+      indexes.forEach((j, k) => (weights[j] = sample[k]));
+    }
+    const scores = scoreHierarchy(analysis.columns, data.system, weights);
+    const result = rescore(data, scores, analysis.config);
+    let kept = 0;
+    result.classes.labels.forEach((label, i) => {
+      if (label === analysis.classes.labels[i]) kept++;
+      else flips[i]++;
+    });
+    keepShare.push(kept / base.length);
+    const ranked = result.value ?? axisScores(scores, analysis.axes.y);
+    rankCorrelation.push(spearman(Array.from(base), Array.from(ranked)).rho);
+  }
+  return {keepShare, rankCorrelation, flipRate: flips.map((count) => count / draws)};
+}
+
+function expectSameAsDirect(data: CaseData, analysis: Analysis, draws: number) {
+  const fast = weightSensitivity(data, analysis, {draws, concentration: 100, seed: 9});
+  const direct = directSensitivity(data, analysis, draws, 9);
+  expect(Array.from(fast.keepShare)).toEqual(direct.keepShare);
+  expect(Array.from(fast.flipRate)).toEqual(direct.flipRate);
+  direct.rankCorrelation.forEach((rho, draw) => {
+    expect(Math.abs(fast.rankCorrelation[draw] - rho), `draw ${draw}`).toBeLessThan(1e-12);
+  });
+}
+
+describe("weightSensitivity against direct rescoring", () => {
+  // 23 draws span several batches of draws and a partial last batch.
+  const configs = [
+    {},
+    {model: "additive" as const},
+    {model: "geometric" as const, threshold: "median" as const},
+    {threshold: {x: 0.45, y: "midpoint" as const}, sideAlpha: 0.3}
+  ];
+  for (const config of configs) {
+    it(`matches for ${JSON.stringify(config)}`, () => {
+      expectSameAsDirect(data, analyzeCase(data, config), 23);
+    });
+  }
+
+  it("matches with tied scores", () => {
+    // Values on a 1–5 scale tie often, so the ranks average over ties.
+    const likert = values.map((row) => row.map((x) => 1 + Math.floor(5 * x)));
+    const tied = {...data, values: likert};
+    expectSameAsDirect(tied, analyzeCase(tied), 7);
+  });
+
+  it("matches on one side with dimension axes", () => {
+    const oneSided: IndexSystem = {
+      ...system,
+      dimensions: [
+        {id: "current", side: "hrv", label: label("current")},
+        {id: "potential", side: "hrv", label: label("potential")}
+      ],
+      indicators: system.indicators.map((item, j) => ({
+        ...item,
+        dimension: j < 3 ? "current" : "potential"
+      }))
+    };
+    const records = {...data, kind: "records" as const, system: oneSided};
+    const analysis = analyzeCase(records);
+    expect(analysis.value).toBeNull();
+    expectSameAsDirect(records, analysis, 5);
   });
 });
