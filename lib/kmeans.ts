@@ -134,15 +134,17 @@ function checkInit(init: readonly (readonly number[])[], k: number, d: number): 
 const SCREEN_TOLERANCE = 1e-4;
 
 function meanVariance(data: Float64Array, n: number, d: number): number {
-  let total = 0;
-  for (let j = 0; j < d; j++) {
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += data[i * d + j];
-    const mean = sum / n;
-    let squares = 0;
-    for (let i = 0; i < n; i++) squares += (data[i * d + j] - mean) ** 2;
-    total += squares / n;
+  const sums = new Float64Array(d);
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) sums[j] += data[i * d + j];
+  const squares = new Float64Array(d);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < d; j++) {
+      const deviation = data[i * d + j] - sums[j] / n;
+      squares[j] += deviation * deviation;
+    }
   }
+  let total = 0;
+  for (let j = 0; j < d; j++) total += squares[j] / n;
   return total / d;
 }
 
@@ -190,12 +192,14 @@ function seedCentres(
 }
 
 /**
- * Lloyd's algorithm with Hamerly's bounds. Each point keeps an upper bound on the
- * distance to its centre and a lower bound on the distance to any other centre. When the
- * upper bound is below both the lower bound and half the distance from its centre to the
- * nearest other centre, the point cannot change cluster and is skipped. The labels are
- * those of plain Lloyd iterations, up to ties within 1e-12 relative distance. Cluster
- * sums are updated as points move, and recomputed exactly for the final centroids.
+ * Lloyd's algorithm with Hamerly's bounds. Each point keeps an upper bound on the distance
+ * to its centre and a lower bound on the distance to any other centre. When the upper
+ * bound is below both the lower bound and half the distance from its centre to the
+ * nearest other centre, the point cannot change cluster and is skipped. Otherwise all k
+ * distances are computed at once, which costs about as much as one distance computed
+ * alone because the k sums run side by side. The labels are those of plain Lloyd
+ * iterations, up to ties within 1e-12 relative distance. Cluster sums are updated as
+ * points move, and recomputed exactly for the final centroids.
  */
 function lloyd(
   data: Float64Array,
@@ -217,6 +221,7 @@ function lloyd(
     lower: new Float64Array(n),
     sums: new Float64Array(k * d),
     counts: new Int32Array(k),
+    squared: new Float64Array(k),
   };
   const previous = new Float64Array(k * d);
   const moved = new Float64Array(k);
@@ -261,11 +266,8 @@ function lloyd(
       const current = labels[i];
       upper[i] += moved[current];
       lower[i] -= current === largestCentre ? secondLargest : largest;
-      const bound = Math.max(half[current], lower[i]) * (1 - 1e-12);
-      if (upper[i] < bound) continue;
-      upper[i] = Math.sqrt(squaredDistance(data, i * d, centres, current * d, d));
-      if (upper[i] < bound) continue;
-      const next = nearestTwo(state, i);
+      if (upper[i] < Math.max(half[current], lower[i]) * BOUND_SLACK) continue;
+      const next = nearest(state, i);
       if (next !== current) {
         moveSums(state, i, current, next);
         changed++;
@@ -288,6 +290,63 @@ function lloyd(
   return {labels: state.labels, centres, inertia, iterations, converged};
 }
 
+// Bounds are compared with this relative slack, so rounding in their updates cannot skip
+// a centre that is as near as the point's own.
+const BOUND_SLACK = 1 - 1e-12;
+
+/**
+ * Computes the distances of point i to every centre and stores its nearest centre (the
+ * lower index on a tie) in `labels`, that distance in `upper` and the second-nearest
+ * distance in `lower`. Returns the nearest centre.
+ */
+function nearest(state: LloydState, i: number): number {
+  const {data, d, k, centres, labels, upper, lower} = state;
+  const squared = state.squared;
+  const offset = i * d;
+  let c = 0;
+  for (; c + 3 < k; c += 4) {
+    const o0 = c * d;
+    const o1 = o0 + d;
+    const o2 = o1 + d;
+    const o3 = o2 + d;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let j = 0; j < d; j++) {
+      const x = data[offset + j];
+      const t0 = x - centres[o0 + j];
+      const t1 = x - centres[o1 + j];
+      const t2 = x - centres[o2 + j];
+      const t3 = x - centres[o3 + j];
+      s0 += t0 * t0;
+      s1 += t1 * t1;
+      s2 += t2 * t2;
+      s3 += t3 * t3;
+    }
+    squared[c] = s0;
+    squared[c + 1] = s1;
+    squared[c + 2] = s2;
+    squared[c + 3] = s3;
+  }
+  for (; c < k; c++) squared[c] = squaredDistance(data, offset, centres, c * d, d);
+
+  let best = 0;
+  let second = Infinity;
+  for (c = 1; c < k; c++) {
+    if (squared[c] < squared[best]) {
+      second = squared[best];
+      best = c;
+    } else if (squared[c] < second) {
+      second = squared[c];
+    }
+  }
+  labels[i] = best;
+  upper[i] = Math.sqrt(squared[best]);
+  lower[i] = Math.sqrt(second);
+  return best;
+}
+
 interface LloydState {
   data: Float64Array;
   n: number;
@@ -302,37 +361,14 @@ interface LloydState {
   /** Coordinate sums (k × d) and sizes of the clusters under the current labels. */
   sums: Float64Array;
   counts: Int32Array;
+  /** Squared distances of one point to the k centres (scratch). */
+  squared: Float64Array;
 }
 
 /** Assigns every point with exact distances and recomputes the cluster sums. */
 function assignAll(state: LloydState): void {
-  for (let i = 0; i < state.n; i++) nearestTwo(state, i);
+  for (let i = 0; i < state.n; i++) nearest(state, i);
   recomputeSums(state);
-}
-
-/**
- * Finds the nearest centre of point i (the lower index on a tie) and stores it with its
- * distance in `labels` and `upper`, and the second-nearest distance in `lower`.
- */
-function nearestTwo(state: LloydState, i: number): number {
-  const {data, d, k, centres} = state;
-  let best = 0;
-  let bestDistance = Infinity;
-  let secondDistance = Infinity;
-  for (let c = 0; c < k; c++) {
-    const distance = squaredDistance(data, i * d, centres, c * d, d);
-    if (distance < bestDistance) {
-      secondDistance = bestDistance;
-      bestDistance = distance;
-      best = c;
-    } else if (distance < secondDistance) {
-      secondDistance = distance;
-    }
-  }
-  state.labels[i] = best;
-  state.upper[i] = Math.sqrt(bestDistance);
-  state.lower[i] = Math.sqrt(secondDistance);
-  return best;
 }
 
 function recomputeSums(state: LloydState): void {
