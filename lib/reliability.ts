@@ -1,5 +1,5 @@
 import {sampleVariance} from "simple-statistics";
-import {correlationMatrix, pearson} from "./correlation.js";
+import {centredCrossProducts} from "./correlation.js";
 import {assertCompleteRows} from "./describe.js";
 
 /** Options of `cronbachAlpha`. */
@@ -57,36 +57,38 @@ export function cronbachAlpha(
   if (n < 2) throw new Error(`cronbachAlpha: expected at least 2 respondents, got ${n}`);
   const columns = recodedColumns(items, options);
 
-  const totals = new Array<number>(n).fill(0);
+  const totals = new Float64Array(n);
   for (const column of columns) for (let i = 0; i < n; i++) totals[i] += column[i];
-  const itemVariances = columns.map((column) => sampleVariance(column));
-  const totalVariance = sampleVariance(totals);
   if (isConstant(totals)) {
     throw new Error(
       "cronbachAlpha: the total score has zero variance (every respondent has the same" +
         " total), so α is undefined",
     );
   }
+  // One pass of centred cross-products gives the item variances and every correlation.
+  const {products} = centredCrossProducts(columns);
+  const itemVariances = columns.map((_, j) => products[j][j] / (n - 1));
+  const totalVariance = sampleVariance(totals as unknown as number[]);
   const varianceSum = itemVariances.reduce((sum, v) => sum + v, 0);
   const alpha = (k / (k - 1)) * (1 - varianceSum / totalVariance);
 
-  const rest = new Array<number>(n).fill(0);
   const alphaIfDeleted: (number | null)[] = [];
   const itemTotal: (number | null)[] = [];
   columns.forEach((column, j) => {
-    for (let i = 0; i < n; i++) rest[i] = totals[i] - column[i];
-    const restConstant = isConstant(rest);
-    itemTotal.push(restConstant || isConstant(column) ? null : pearson(column, rest).r);
-    alphaIfDeleted.push(
-      k === 2 || restConstant
+    const rest = restStatistics(column, totals);
+    itemTotal.push(
+      rest === null || isConstant(column)
         ? null
-        : ((k - 1) / (k - 2)) * (1 - (varianceSum - itemVariances[j]) / sampleVariance(rest)),
+        : clampCorrelation(rest.crossProduct / Math.sqrt(products[j][j] * rest.squares)),
+    );
+    alphaIfDeleted.push(
+      k === 2 || rest === null
+        ? null
+        : ((k - 1) / (k - 2)) * (1 - (varianceSum - itemVariances[j]) / (rest.squares / (n - 1))),
     );
   });
 
-  const meanR = columns.some(isConstant)
-    ? null
-    : meanInterItemCorrelation(items, new Set(options.reverse ?? []));
+  const meanR = columns.some(isConstant) ? null : meanInterItemCorrelation(products);
   const warnings: string[] = [];
   if (alpha < 0) {
     warnings.push(
@@ -108,11 +110,45 @@ export function cronbachAlpha(
   };
 }
 
+/**
+ * Statistics of the rest score (total minus one item) computed without storing it: the
+ * centred sum of squares and the centred cross-product with the item, or null when the
+ * rest score is constant.
+ */
+function restStatistics(
+  column: Float64Array,
+  totals: Float64Array,
+): {squares: number; crossProduct: number} | null {
+  const n = column.length;
+  let restSum = 0;
+  let itemSum = 0;
+  let constant = true;
+  const first = totals[0] - column[0];
+  for (let i = 0; i < n; i++) {
+    const rest = totals[i] - column[i];
+    if (rest !== first) constant = false;
+    restSum += rest;
+    itemSum += column[i];
+  }
+  if (constant) return null;
+
+  const restMean = restSum / n;
+  const itemMean = itemSum / n;
+  let squares = 0;
+  let crossProduct = 0;
+  for (let i = 0; i < n; i++) {
+    const rest = totals[i] - column[i] - restMean;
+    squares += rest * rest;
+    crossProduct += (column[i] - itemMean) * rest;
+  }
+  return {squares, crossProduct};
+}
+
 /** Columns of the item matrix, with reverse-worded items recoded. */
 function recodedColumns(
   items: readonly (readonly number[])[],
   {reverse = [], scale}: CronbachOptions,
-): number[][] {
+): Float64Array[] {
   const k = items[0].length;
   const reversed = new Set<number>();
   for (const j of reverse) {
@@ -124,26 +160,30 @@ function recodedColumns(
     reversed.add(j);
   }
   if (reversed.size > 0) checkScale(scale);
-
-  return Array.from({length: k}, (_, j) => {
-    const column = new Array<number>(items.length);
+  // Reversed columns are checked column by column, so the first bad cell reported is the
+  // first in column order.
+  for (let j = 0; j < k; j++) {
+    if (!reversed.has(j)) continue;
+    const [min, max] = scale!;
     for (let i = 0; i < items.length; i++) {
       const x = items[i][j];
-      if (!reversed.has(j)) {
-        column[i] = x;
-        continue;
-      }
-      const [min, max] = scale!;
       if (x < min || x > max) {
         throw new Error(
           `cronbachAlpha: items[${i}][${j}] = ${x} is outside the scale ${min}–${max},` +
             " so it cannot be reverse-coded",
         );
       }
-      column[i] = min + max - x;
     }
-    return column;
-  });
+  }
+
+  const columns = Array.from({length: k}, () => new Float64Array(items.length));
+  const flip = Array.from({length: k}, (_, j) => reversed.has(j));
+  const sum = reversed.size > 0 ? scale![0] + scale![1] : 0;
+  for (let i = 0; i < items.length; i++) {
+    const row = items[i];
+    for (let j = 0; j < k; j++) columns[j][i] = flip[j] ? sum - row[j] : row[j];
+  }
+  return columns;
 }
 
 function checkScale(scale: readonly [number, number] | undefined): void {
@@ -160,27 +200,24 @@ function checkScale(scale: readonly [number, number] | undefined): void {
   }
 }
 
-/**
- * Averages the off-diagonal Pearson correlations of the items. Reverse coding x ↦ c − x
- * only flips the sign of an item's correlations, so they come from the raw items.
- */
-function meanInterItemCorrelation(
-  items: readonly (readonly number[])[],
-  reversed: ReadonlySet<number>,
-): number {
-  const r = correlationMatrix(items);
+/** Averages the off-diagonal Pearson correlations r_ab = S_ab / √(S_aa·S_bb) of the items. */
+function meanInterItemCorrelation(products: number[][]): number {
   let sum = 0;
   let pairs = 0;
-  for (let a = 0; a < r.length; a++) {
-    for (let b = a + 1; b < r.length; b++) {
-      sum += reversed.has(a) === reversed.has(b) ? r[a][b] : -r[a][b];
+  for (let a = 0; a < products.length; a++) {
+    for (let b = a + 1; b < products.length; b++) {
+      sum += clampCorrelation(products[a][b] / Math.sqrt(products[a][a] * products[b][b]));
       pairs++;
     }
   }
   return sum / pairs;
 }
 
-function isConstant(x: readonly number[]): boolean {
+function clampCorrelation(r: number): number {
+  return Math.max(-1, Math.min(1, r));
+}
+
+function isConstant(x: ArrayLike<number>): boolean {
   for (let i = 1; i < x.length; i++) if (x[i] !== x[0]) return false;
   return true;
 }

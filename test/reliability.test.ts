@@ -1,5 +1,7 @@
 import {readFileSync} from "node:fs";
+import {sampleCorrelation, sampleVariance} from "simple-statistics";
 import {describe as group, expect, it} from "vitest";
+import {seededRandom} from "../lib/random.js";
 import {cronbachAlpha} from "../lib/reliability.js";
 
 interface ReferenceCase {
@@ -143,5 +145,41 @@ group("cronbachAlpha degenerate cases", () => {
     expect(() => cronbachAlpha([[1, 2], [null as unknown as number, 3]])).toThrow(
       "cronbachAlpha: items[1][0] (row 1, column 0) is null",
     );
+  });
+});
+
+group("cronbachAlpha on many respondents", () => {
+  // 3,000 respondents span two blocks of the cross-product kernel. Expected values come
+  // from the formulas applied directly with simple-statistics on the recoded columns.
+  const rng = seededRandom(12);
+  const items = Array.from({length: 3000}, () => {
+    const trait = rng();
+    return [0, 1, 2, 3, 4].map((j) => {
+      const answer = 1 + Math.min(4, Math.floor(5 * (0.6 * trait + 0.4 * rng())));
+      return j === 2 ? 6 - answer : answer;
+    });
+  });
+  const columns = [0, 1, 2, 3, 4].map((j) =>
+    items.map((row) => (j === 2 ? 6 - row[j] : row[j])),
+  );
+
+  it("matches direct formulas with one reversed item", () => {
+    const result = cronbachAlpha(items, {reverse: [2], scale: [1, 5]});
+    const variances = columns.map((column) => sampleVariance(column));
+    const totals = items.map((_, i) => columns.reduce((sum, column) => sum + column[i], 0));
+    const alpha = (5 / 4) * (1 - variances.reduce((a, b) => a + b, 0) / sampleVariance(totals));
+    expectClose(result.alpha, alpha, 1e-12);
+    columns.forEach((column, j) => {
+      const rest = totals.map((total, i) => total - column[i]);
+      const others = variances.reduce((a, b) => a + b, 0) - variances[j];
+      expectClose(result.itemVariances[j], variances[j], 1e-12);
+      expectClose(result.itemTotal[j], sampleCorrelation(column, rest), 1e-12);
+      expectClose(result.alphaIfDeleted[j], (4 / 3) * (1 - others / sampleVariance(rest)), 1e-12);
+    });
+    let sum = 0;
+    for (let a = 0; a < 5; a++) {
+      for (let b = a + 1; b < 5; b++) sum += sampleCorrelation(columns[a], columns[b]);
+    }
+    expectClose(result.meanInterItemCorrelation, sum / 10, 1e-12);
   });
 });
