@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {expectClose, loadCases} from "./helpers/reference.js";
-import {criticWeights} from "../lib/critic.js";
+import {criticWeights, criticWeightsOfColumns} from "../lib/critic.js";
 import type {Direction} from "../lib/types.js";
 
 // Reference values computed with numpy/scipy.
@@ -154,6 +154,28 @@ describe("criticWeights input checks", () => {
     const options = {ddof: 3} as unknown as Parameters<typeof criticWeights>[2];
     expect(() => criticWeights([[1, 2]], ["benefit", "cost"], options)).toThrow(
       "invalid ddof 3; expected 0 or 1"
+    );
+  });
+});
+
+describe("criticWeightsOfColumns", () => {
+  const {input} = cases.find((c) => !c.expected.error)!;
+  const rows = input.matrix as number[][];
+  const directions = input.directions as Direction[];
+  const columns = directions.map((_, j) => Float64Array.from(rows, (row) => row[j]));
+
+  it("equals criticWeights for both ddof", () => {
+    for (const ddof of [0, 1] as const) {
+      expect(criticWeightsOfColumns(columns, directions, {ddof}), `ddof ${ddof}`).toEqual(
+        criticWeights(rows, directions, {ddof})
+      );
+    }
+  });
+
+  it("rejects an invalid ddof before reading the columns", () => {
+    const ddof = {ddof: 2} as unknown as {ddof: 0};
+    expect(() => criticWeightsOfColumns([], directions, ddof)).toThrow(
+      "invalid ddof 2; expected 0 or 1"
     );
   });
 });

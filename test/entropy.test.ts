@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {expectClose, loadCases} from "./helpers/reference.js";
-import {entropyWeights, type EntropyVariant} from "../lib/entropy.js";
+import {entropyWeights, entropyWeightsOfColumns, type EntropyVariant} from "../lib/entropy.js";
 import type {Direction} from "../lib/types.js";
 
 // Reference values computed with numpy/scipy.
@@ -162,6 +162,36 @@ describe("entropyWeights input checks", () => {
     );
     expect(() => entropyWeights(hotel, hotelDirections, {shift: -1})).toThrow(
       "invalid shift -1; expected a finite number > 0"
+    );
+  });
+});
+
+describe("entropyWeightsOfColumns", () => {
+  const columns = hotelDirections.map((_, j) => Float64Array.from(hotel, (row) => row[j]));
+
+  it("equals entropyWeights for every variant", () => {
+    const benefit = hotelDirections.map(() => "benefit" as const);
+    for (const variant of ["minmax", "minmax-shift", "ratio"] as const) {
+      const directions = variant === "ratio" ? benefit : hotelDirections;
+      const options = {variant, keepIntermediate: true};
+      expect(entropyWeightsOfColumns(columns, directions, options), variant).toEqual(
+        entropyWeights(hotel, directions, options)
+      );
+    }
+  });
+
+  it("reads plain arrays too", () => {
+    const arrays = columns.map((column) => Array.from(column));
+    expect(entropyWeightsOfColumns(arrays, hotelDirections).weights).toEqual(
+      entropyWeights(hotel, hotelDirections).weights
+    );
+  });
+
+  it("names a bad value by column and row", () => {
+    const bad = columns.map((column) => Float64Array.from(column));
+    bad[1][2] = Infinity;
+    expect(() => entropyWeightsOfColumns(bad, hotelDirections)).toThrow(
+      "columns[1][2] (row 2) is Infinity; expected a finite number"
     );
   });
 });

@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {expectClose, loadCases} from "./helpers/reference.js";
-import {pcaWeights} from "../lib/pcaWeights.js";
+import {pcaWeights, pcaWeightsOfColumns} from "../lib/pcaWeights.js";
 import type {Direction} from "../lib/types.js";
 
 // Reference values computed with numpy (eigh of the correlation matrix).
@@ -136,5 +136,25 @@ describe("pcaWeights input checks", () => {
   it("names a missing cell", () => {
     const data = [[1, 2], [null, 3]] as unknown as number[][];
     expect(() => pcaWeights(data, ["benefit", "cost"])).toThrow("data[1][0] is null");
+  });
+});
+
+describe("pcaWeightsOfColumns", () => {
+  const {input} = cases.find((c) => !c.expected.error)!;
+  const rows = input.matrix as number[][];
+  const directions = input.directions as Direction[];
+
+  it("equals pcaWeights and leaves the columns unchanged", () => {
+    const columns = directions.map((_, j) => Float64Array.from(rows, (row) => row[j]));
+    const copy = columns.map((column) => Array.from(column));
+    expect(pcaWeightsOfColumns(columns, directions)).toEqual(pcaWeights(rows, directions));
+    expect(columns.map((column) => Array.from(column))).toEqual(copy);
+  });
+
+  it("names a constant column", () => {
+    const columns = directions.map((_, j) => rows.map((row) => (j === 1 ? 7 : row[j])));
+    expect(() => pcaWeightsOfColumns(columns, directions)).toThrow(
+      "column 1 is constant (every value is 7)"
+    );
   });
 });
