@@ -1,20 +1,25 @@
-import * as Inputs from "npm:@observablehq/inputs";
 import {caseCatalog, provenance} from "./cases.js";
+import {bi, localizedSelect} from "./i18n.js";
 import {carryQuery, readParam, writeParam} from "./urlState.js";
 
 /**
  * Creates a select input of the report's cases whose value is the case id. It starts from `?case=`
  * in the URL (or the first case), writes changes back to the URL and carries the query on
- * the site's links.
+ * the site's links. Its label and options follow the report language.
  */
-export function caseSelector({label = "Case"} = {}) {
+export function caseSelector({label = bi("Case", "案例")} = {}) {
   const ids = caseCatalog.map((entry) => entry.id);
   const byId = new Map(caseCatalog.map((entry) => [entry.id, entry]));
   const value = readParam("case", ids[0], ids);
-  const input = Inputs.select(ids, {
+  const input = localizedSelect(ids, {
     label,
     value,
-    format: (id) => `${byId.get(id).name} (${provenance(byId.get(id))})`
+    format: (id, lang) => {
+      const entry = byId.get(id);
+      return lang === "zh"
+        ? `${entry.name.zh}（${provenance(entry, lang)}）`
+        : `${entry.name.en} (${provenance(entry, lang)})`;
+    }
   });
   input.classList.add("case-selector");
   input.addEventListener("input", () => writeParam("case", input.value));
