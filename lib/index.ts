@@ -44,3 +44,4 @@ export * from "./tableInspection.js";
 export * from "./userData.js";
 export * from "./sampleFiles.js";
 export * from "./exercises.js";
+export * from "./glossary.js";
