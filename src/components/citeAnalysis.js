@@ -1,0 +1,117 @@
+import {html} from "npm:htl";
+import {FileAttachment} from "observablehq:stdlib";
+import {configDifferences} from "../lib/config.js";
+
+const project = FileAttachment("./citation.json");
+
+// Characters that BibTeX reads as commands or groups, with their escaped forms.
+const bibtexEscapes = {
+  "\\": "\\textbackslash{}",
+  "{": "\\{",
+  "}": "\\}",
+  "&": "\\&",
+  "%": "\\%",
+  $: "\\$",
+  "#": "\\#",
+  _: "\\_",
+  "~": "\\textasciitilde{}",
+  "^": "\\textasciicircum{}"
+};
+
+function escapeBibtex(text) {
+  return text.replace(/[\\{}&%$#_~^]/g, (character) => bibtexEscapes[character]);
+}
+
+function settingsText(config) {
+  const differences = configDifferences(config);
+  if (differences.length === 0) return "the published default settings";
+  const changes = differences.map((d) => `${d.field} = ${d.value} (default ${d.default})`);
+  return `these settings: ${changes.join("; ")}`;
+}
+
+function today() {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Writes the plain-text citation of an analysis: software, version, case, settings, address. */
+function textCitation(meta, data, config, url) {
+  const year = meta.built.slice(0, 4);
+  return (
+    `${meta.authors.join(", ")} (${year}). ${meta.title} (version ${meta.version}) ` +
+    `[Computer software]. Analysis of the case "${data.title.en}" with ${settingsText(config)}. ` +
+    `Built ${meta.built}; accessed ${today()} at ${url}. Data: ${data.source.citation}`
+  );
+}
+
+/** Writes the BibTeX entry of an analysis, keyed by case and access date. */
+function bibtexCitation(meta, data, config, url) {
+  const key = `hotel_relationship_value_${data.id}_${today().replaceAll("-", "")}`;
+  const fields = [
+    ["author", `{${meta.authors.map(escapeBibtex).join(" and ")}}`],
+    ["title", `{${escapeBibtex(meta.title)}: analysis of the case ${escapeBibtex(data.title.en)}}`],
+    ["version", escapeBibtex(meta.version)],
+    ["year", meta.built.slice(0, 4)],
+    ["url", url],
+    ["urldate", today()],
+    [
+      "note",
+      escapeBibtex(
+        `Settings: ${settingsText(config)}. Built ${meta.built}. Data: ${data.source.citation}`
+      )
+    ]
+  ];
+  const lines = fields.map(([name, value]) => `  ${name} = {${value}}`);
+  return `@software{${key},\n${lines.join(",\n")}\n}`;
+}
+
+async function copy(textarea, status) {
+  try {
+    await navigator.clipboard.writeText(textarea.value);
+  } catch {
+    // The clipboard API needs a secure context; selecting the text lets the reader copy it.
+    textarea.select();
+    if (!document.execCommand?.("copy")) {
+      status.textContent = "Press Ctrl+C (⌘C) to copy the selected text.";
+      return;
+    }
+  }
+  status.textContent = "Copied.";
+}
+
+/**
+ * Creates a "cite this analysis" box for a case and a report configuration, with a plain-text
+ * citation and a BibTeX entry, each with a copy button. Both record the case, the settings
+ * that differ from the published defaults, the software version, the build and access dates
+ * and the page's address, whose query carries the settings. The address is read again at each
+ * copy, so later changes to the query are included.
+ */
+export async function citeAnalysis(data, config) {
+  const meta = await project.json();
+  const text = html`<textarea rows="4" readonly aria-label="Citation as text"></textarea>`;
+  const bibtex = html`<textarea rows="9" readonly aria-label="Citation as BibTeX"></textarea>`;
+  const status = html`<span class="muted" aria-live="polite"></span>`;
+  const refresh = () => {
+    text.value = textCitation(meta, data, config, location.href);
+    bibtex.value = bibtexCitation(meta, data, config, location.href);
+  };
+  const button = (label, textarea) => {
+    const element = html`<button type="button">${label}</button>`;
+    element.onclick = () => {
+      refresh();
+      copy(textarea, status);
+    };
+    return element;
+  };
+  refresh();
+  return html`<div class="card cite-analysis">
+    <h3>Cite this analysis</h3>
+    <p class="muted">
+      Version ${meta.version}, built ${meta.built}. The address records the case and the settings,
+      so the link below opens the same analysis.
+    </p>
+    ${text}
+    <p>${button("Copy text", text)}</p>
+    ${bibtex}
+    <p>${button("Copy BibTeX", bibtex)} ${status}</p>
+  </div>`;
+}
