@@ -1,0 +1,218 @@
+// Chinese for the words and sentences that the library's analyses return in English: α bands,
+// KMO readings, cleaning-rule settings, reasons why a statistic is missing, why a test was
+// chosen. Each sentence is matched against the forms the library builds. A sentence of
+// another form is shown in English, marked lang="en-GB" so that the Chinese page still shows
+// it, and says so in its tooltip.
+import {html} from "npm:htl";
+import {valueClasses} from "../lib/classify.js";
+
+/** Chinese names of the α bands of lib's alphaBand. */
+export const bandNames = {
+  good: {en: "good", zh: "良好"},
+  acceptable: {en: "acceptable", zh: "可接受"},
+  questionable: {en: "questionable", zh: "存疑"},
+  poor: {en: "poor", zh: "较差"},
+  negative: {en: "negative", zh: "负值"}
+};
+
+/** Kaiser's words for a KMO value (lib's kmoReading) with the usual Chinese readings. */
+export const kmoNames = {
+  marvellous: {en: "marvellous", zh: "非常适合"},
+  meritorious: {en: "meritorious", zh: "很适合"},
+  middling: {en: "middling", zh: "适合"},
+  mediocre: {en: "mediocre", zh: "勉强适合"},
+  miserable: {en: "miserable", zh: "很勉强"},
+  unacceptable: {en: "unacceptable", zh: "不适合"}
+};
+
+/** Names of the tests of lib's classDifferences. */
+export const testNames = {
+  anova: {en: "ANOVA", zh: "单因素方差分析"},
+  kruskal: {en: "Kruskal–Wallis", zh: "Kruskal–Wallis 检验"},
+  none: {en: "none", zh: "无"}
+};
+
+// Class names inside a sentence, e.g. "Partners (12) has fewer than 5 members".
+function classNamesZh(text) {
+  let out = text;
+  for (const info of valueClasses) out = out.split(info.label.en).join(info.label.zh);
+  return out;
+}
+
+const orZh = (list) => list.replace(/ or /g, " 或 ");
+
+// A whole-sentence pattern from pieces of regular-expression source, for long sentences.
+const sentence = (...pieces) => new RegExp(`^${pieces.join("")}$`);
+
+// [pattern, Chinese] pairs, tried in order against a whole sentence.
+const sentences = [
+  // Cleaning-rule settings (lib's cleaningReport).
+  [
+    /^items: integers (\S+)–(\S+); profile codes: (.+)$/,
+    "题项：$1–$2 的整数；背景变量编码：$3"
+  ],
+  [/^items: integers (\S+)–(\S+)$/, "题项：$1–$2 的整数"],
+  [/^answers must lie on their item's scale$/, "作答须在题项的量表范围内"],
+  [/^an id repeated after its first row$/, "编号在首次出现之后重复"],
+  [/^no id column, so rows are identified by their line number$/, "无编号列，按行号识别各行"],
+  [
+    /^id column (\S+): every repeat after the first row is dropped$/,
+    "编号列 $1：首次出现之后的重复行全部剔除"
+  ],
+  [/^the attention-check item must get its passing answer$/, "注意力检测题须给出规定答案"],
+  [/^no attention-check item$/, "无注意力检测题"],
+  [/^(\S+) must be (.+)$/, (m) => `${m[1]} 须为 ${orZh(m[2])}`],
+  [/^the same answer to every answered item$/, "所有已答题项作答相同"],
+  [
+    /^the same answer to all of at least (\d+) answered items, over (\d+) items$/,
+    "在 $2 个题项中，至少 $1 个已答题项的作答全部相同"
+  ],
+  [
+    /^every one of the (\d+) scored items answered \(listwise\)$/,
+    "$1 个计分题项全部作答（成列删除）"
+  ],
+  // Notes of rules that could not flag anything.
+  [
+    /^the file has no id column; ids are line numbers, which are unique$/,
+    "文件没有编号列；编号即行号，不会重复"
+  ],
+  [/^the questionnaire has no attention-check item$/, "问卷没有注意力检测题"],
+  [
+    sentence(
+      String.raw`the battery has (\d+) items, fewer than the (\d+) the rule needs, so no row `,
+      String.raw`can be flagged; with minItems (\d+) it would flag (\d+) rows`
+    ),
+    "量表只有 $1 个题项，少于该规则所需的 $2 个，因此不会标记任何行；" +
+      "若 minItems 取 $3，将标记 $4 行"
+  ],
+  // Recodings.
+  [/^empty cell → missing answer$/, "空单元格 → 缺失作答"],
+  [
+    /^ancillary share of a customer without revenue \(0 \/ 0\) → 0$/,
+    "无收入客户的附加消费占比（0 / 0）→ 0"
+  ],
+  [
+    /^Age 0 → unknown age band \(not a plausible customer age\)$/,
+    "年龄 0 → 年龄段未知（不是合理的客户年龄）"
+  ],
+  [
+    /^Nationality outside the (\d+) most frequent → "Other"$/,
+    "最常见的 $1 个国籍以外的国籍 → “Other”"
+  ],
+  // What a cleaning rule found in a dropped row.
+  [/^(\S+) = (\S+), expected an integer from (\S+) to (\S+)$/, "$1 = $2，应为 $3 到 $4 的整数"],
+  [/^same id (\S+) as row (\d+)$/, "与第 $2 行编号 $1 相同"],
+  [/^(\S+): answer (\S+), expected (.+)$/, (m) => `${m[1]}：作答 ${m[2]}，应为 ${orZh(m[3])}`],
+  [/^all (\d+) answered items = (\S+)$/, "全部 $1 个已答题项均为 $2"],
+  [/^missing (.+)$/, "缺失 $1"],
+  // Item descriptives, α and validity.
+  [
+    /^no row answered every item, so listwise deletion leaves nothing$/,
+    "没有一行回答了全部题项，成列删除后没有数据"
+  ],
+  [/^no row answered this item$/, "没有人回答该题项"],
+  [
+    sentence(
+      String.raw`no survey item: its indicators are record fields, not Likert items, `,
+      String.raw`so α does not apply`
+    ),
+    "无问卷题项：其指标是记录字段而非李克特题项，因此不适用 α"
+  ],
+  [
+    sentence(
+      String.raw`one item \((.+)\): α measures how consistently several items measure one `,
+      String.raw`thing, so it needs at least two items`
+    ),
+    "只有一个题项（$1）：α 衡量多个题项测量同一事物的一致程度，至少需要两个题项"
+  ],
+  [
+    sentence(
+      String.raw`(\d+) complete rows for (\d+) items: fewer than 5 rows per item, so loadings `,
+      String.raw`are unstable and can change much with a few respondents`
+    ),
+    "$2 个题项只有 $1 行完整数据：每个题项不足 5 行，载荷不稳定，" +
+      "少数受访者就可能使其明显改变"
+  ],
+  // Why a class test was chosen (lib's classDifferences), main clause only.
+  [
+    /^only (\d+) class has members, so there is nothing to compare$/,
+    "只有 $1 个类别有成员，无从比较"
+  ],
+  [
+    /^(.+) (?:has|have) fewer than (\d+) members$/,
+    (m) => `${classNamesZh(m[1])}的成员少于 ${m[2]} 个`
+  ],
+  [/^Levene's test could not be computed$/, "无法计算 Levene 检验"],
+  [
+    /^Levene's test finds unequal variances \(p = (.+) < (.+)\)$/,
+    "Levene 检验表明方差不齐（p = $1 < $2）"
+  ],
+  [
+    sentence(
+      String.raw`every class has at least (\d+) members and Levene's test finds no unequal `,
+      String.raw`variances \(p = (.+) ≥ (.+)\)`
+    ),
+    "每个类别至少有 $1 个成员，且 Levene 检验未发现方差不齐（p = $2 ≥ $3）"
+  ]
+];
+
+// Endings that the library appends to a sentence above.
+const endings = [
+  [", but ANOVA could not be computed", "，但无法计算方差分析"],
+  [", and neither test could be computed", "，且两种检验都无法计算"],
+  [", but Kruskal–Wallis could not be computed", "，但无法计算 Kruskal–Wallis 检验"]
+];
+
+/**
+ * Translates one sentence of the forms the library builds into Chinese, or returns null for
+ * a sentence of another form. Example: `zhSentence("missing F2, F3")` → "缺失 F2, F3".
+ */
+export function zhSentence(text) {
+  for (const [ending, zh] of endings) {
+    if (text.endsWith(ending)) {
+      const head = zhSentence(text.slice(0, -ending.length));
+      return head === null ? null : head + zh;
+    }
+  }
+  for (const [pattern, zh] of sentences) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    return typeof zh === "function" ? zh(match) : text.replace(pattern, zh);
+  }
+  return null;
+}
+
+/**
+ * Shows a sentence of the library in the page's language: as given in English, or in
+ * Chinese when its form is known. A sentence of an unknown form stays English on the Chinese
+ * page, marked so. Returns text or an element.
+ */
+export function libText(text, lang) {
+  if (lang !== "zh" || !text) return text;
+  const zh = zhSentence(text);
+  if (zh !== null) return zh;
+  return html`<span lang="en-GB" title="英文原文">${text}</span>`;
+}
+
+/**
+ * A row name of a cleaning audit in the page's language: "line 400" becomes "第 400 行" and
+ * "T0539 (row 580)" becomes "T0539（第 580 行）".
+ */
+export function rowName(row, lang) {
+  if (lang !== "zh") return row;
+  return String(row)
+    .replace(/^line (\d+)$/, "第 $1 行")
+    .replace(/ \(row (\d+)\)$/, "（第 $1 行）");
+}
+
+/**
+ * Shows an error message of the library after a sentence in the page's language, e.g.
+ * `failure({en: "Not computed", zh: "未能计算"}, error.message, lang)`. The library's
+ * message stays in English.
+ */
+export function failure(texts, message, lang) {
+  const lead = lang === "zh" ? texts.zh : texts.en;
+  return lang === "zh"
+    ? html`${lead}：<span lang="en-GB">${message}</span>`
+    : html`${lead}: ${message}`;
+}
