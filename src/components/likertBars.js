@@ -39,13 +39,30 @@ function itemSegments(item, levels, middle) {
   return rows;
 }
 
+const texts = {
+  en: {
+    axis: "← lower answers · share of respondents (%) · higher answers →",
+    legend: "Answer",
+    tip: (d, share) => `answer ${d.level}: ${d.count} of ${d.n} (${share}%)`,
+    aria: (k) => `Shares of each answer for ${k} items, lower answers left of 0, higher right`
+  },
+  zh: {
+    axis: "← 较低的作答 · 受访者占比（%）· 较高的作答 →",
+    legend: "作答",
+    tip: (d, share) => `作答 ${d.level}：${d.n} 人中 ${d.count} 人（${share}%）`,
+    aria: (k) => `${k} 个题项各作答的占比，较低的作答在 0 左侧，较高的在右侧`
+  }
+};
+
 /**
  * Diverging stacked bars of Likert answers, one bar per item: answers below the scale's
  * midpoint extend left of 0, answers above it right, and the middle answer of an odd scale
  * is split half and half across 0. `counts` is lib's likertCounts; `names` maps an item
- * column to the label shown on the axis. Items nobody answered get no bar.
+ * column to the label shown on the axis. Items nobody answered get no bar. `lang` ("en" or
+ * "zh") sets the language of the axis, legend, tooltips and aria-label.
  */
-export function likertBars(counts, {names = {}, width: requestedWidth} = {}) {
+export function likertBars(counts, {names = {}, width: requestedWidth, lang = "en"} = {}) {
+  const words = texts[lang] ?? texts.en;
   // A chart narrower than its margins would draw bars of negative width.
   const width = Math.max(requestedWidth ?? 640, 320);
   const levels = counts[0]?.levels ?? [];
@@ -65,14 +82,15 @@ export function likertBars(counts, {names = {}, width: requestedWidth} = {}) {
     width,
     height: domain.length * 20 + 80,
     marginLeft: Math.min(260, width * 0.4),
+    ariaLabel: words.aria(counts.length),
     x: {
-      label: "← lower answers · share of respondents (%) · higher answers →",
+      label: words.axis,
       tickFormat: (x) => Math.round(Math.abs(100 * x)),
       domain: [-1, 1],
       grid: true
     },
     y: {domain, label: null, tickFormat: shorten},
-    color: {type: "ordinal", domain: levels, range: colors, legend: true, label: "Answer"},
+    color: {type: "ordinal", domain: levels, range: colors, legend: true, label: words.legend},
     marks: [
       Plot.barX(segments, {
         y: "item",
@@ -82,7 +100,7 @@ export function likertBars(counts, {names = {}, width: requestedWidth} = {}) {
         tip: true,
         title: (d) => {
           const share = (100 * d.share).toFixed(1);
-          return `${names[d.item] ?? d.item}\nanswer ${d.level}: ${d.count} of ${d.n} (${share}%)`;
+          return `${names[d.item] ?? d.item}\n${words.tip(d, share)}`;
         }
       }),
       Plot.ruleX([0], {stroke: "currentColor"})
