@@ -1,16 +1,22 @@
 import * as Plot from "npm:@observablehq/plot";
 
-function describeCell(d) {
-  const r = d.r === null ? "n/a (fewer than 2 rows or a constant item)" : d.r.toFixed(3);
+function describeCell(d, zh) {
+  const missing = zh
+    ? "n/a（少于 2 行或题项作答恒定）"
+    : "n/a (fewer than 2 rows or a constant item)";
+  const r = d.r === null ? missing : d.r.toFixed(3);
   return `${d.a} × ${d.b}\nr = ${r}\nn = ${d.n}`;
 }
 
 /**
- * An item correlation matrix as a heatmap, with the number of rows behind each entry in the
- * tooltip. Entries that could not be computed (null) are grey. `correlations` is lib's
- * itemCorrelations; `order` lists the item columns in the order to draw.
+ * Draws an item correlation matrix as a heatmap, with the number of rows behind each entry
+ * in the tooltip. Entries that could not be computed (null) are grey. `correlations` is
+ * lib's itemCorrelations and `order` lists the item columns in the order to draw. `lang`
+ * ("en" or "zh") sets the language of the legend, tooltips and aria-label.
  */
-export function correlationHeatmap(correlations, {order, width: requestedWidth} = {}) {
+export function correlationHeatmap(correlations, options = {}) {
+  const {order, width: requestedWidth, lang = "en"} = options;
+  const zh = lang === "zh";
   // A chart narrower than its margins would draw with a negative range.
   const width = Math.max(requestedWidth ?? 640, 320);
   const columns = order ?? correlations.columns;
@@ -32,6 +38,9 @@ export function correlationHeatmap(correlations, {order, width: requestedWidth} 
     marginLeft: labelRoom,
     marginTop: labelRoom,
     padding: 0.02,
+    ariaLabel: zh
+      ? `${columns.length} 个题项的 Pearson 相关系数矩阵热图`
+      : `Heatmap of the Pearson correlations of ${columns.length} items`,
     x: {domain: columns, axis: "top", label: null, tickRotate: -90},
     y: {domain: columns, label: null},
     color: {
@@ -39,9 +48,11 @@ export function correlationHeatmap(correlations, {order, width: requestedWidth} 
       domain: [-1, 1],
       scheme: "RdBu",
       legend: true,
-      label: "Pearson r",
+      label: zh ? "Pearson 相关系数 r" : "Pearson r",
       unknown: "#ddd"
     },
-    marks: [Plot.cell(cells, {x: "b", y: "a", fill: "r", tip: true, title: describeCell})]
+    marks: [
+      Plot.cell(cells, {x: "b", y: "a", fill: "r", tip: true, title: (d) => describeCell(d, zh)})
+    ]
   });
 }

@@ -6,10 +6,12 @@ import * as Plot from "npm:@observablehq/plot";
  * named after the dimension that dominates it. The row labels name the item's dimension; the
  * outlined cell is the item's largest loading, and a flagged item (largest loading on another
  * dimension's component) is marked "⚠" with a red outline. `loadings` and
- * `componentDimensions` come from lib's itemValidity.
+ * `componentDimensions` come from lib's itemValidity; `dimensionName(id)` names a dimension in
+ * the page's language and `lang` ("en" or "zh") sets the other texts.
  */
 export function loadingHeatmap(loadings, options = {}) {
-  const {componentDimensions, dimensionName, width: requestedWidth} = options;
+  const {componentDimensions, dimensionName, width: requestedWidth, lang = "en"} = options;
+  const zh = lang === "zh";
   // A chart narrower than its margins would draw with a negative range.
   const width = Math.max(requestedWidth ?? 640, 320);
   const componentName = (c) => `C${c + 1} · ${dimensionName(componentDimensions[c])}`;
@@ -34,9 +36,19 @@ export function loadingHeatmap(loadings, options = {}) {
     marginTop: rotated ? 110 : 40,
     marginBottom: 10,
     padding: 0.05,
+    ariaLabel: zh
+      ? `${loadings.length} 个题项在 ${columns.length} 个旋转后成分上的载荷热图`
+      : `Heatmap of the rotated loadings of ${loadings.length} items on ` +
+        `${columns.length} components`,
     x: {domain: columns, axis: "top", label: null, tickRotate: rotated ? -30 : 0},
     y: {domain: loadings.map(rowName), label: null},
-    color: {type: "linear", domain: [-1, 1], scheme: "RdBu", legend: true, label: "Loading"},
+    color: {
+      type: "linear",
+      domain: [-1, 1],
+      scheme: "RdBu",
+      legend: true,
+      label: zh ? "载荷" : "Loading"
+    },
     marks: [
       Plot.cell(cells, {
         x: "component",
@@ -44,7 +56,7 @@ export function loadingHeatmap(loadings, options = {}) {
         fill: "value",
         tip: true,
         title: (d) => {
-          const largest = d.main ? "\nlargest loading" : "";
+          const largest = d.main ? (zh ? "\n最大载荷" : "\nlargest loading") : "";
           return `${d.item}\n${d.component}: ${d.value.toFixed(3)}${largest}`;
         }
       }),
