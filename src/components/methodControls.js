@@ -1,25 +1,62 @@
 import * as Inputs from "npm:@observablehq/inputs";
 import {html} from "npm:htl";
+import {bi, localizedSelect} from "./i18n.js";
+import {localize} from "./localize.js";
 
 const names = {
-  weighting: {combined: "combined", ahp: "AHP (experts)", objective: "objective (data)"},
-  objective: {entropy: "entropy", critic: "CRITIC", pca: "PCA"},
-  ahpMethod: {
-    eigenvector: "principal eigenvector",
-    geometric: "row geometric mean",
-    "column-mean": "column-normalised mean"
+  weighting: {
+    combined: {en: "combined", zh: "组合赋权"},
+    ahp: {en: "AHP (experts)", zh: "层次分析法（专家）"},
+    objective: {en: "objective (data)", zh: "客观赋权（数据）"}
   },
-  aggregation: {aij: "aggregate judgments (AIJ)", aip: "aggregate priorities (AIP)"},
-  combination: {linear: "linear α·AHP + (1 − α)·objective", multiplicative: "multiplicative"},
-  model: {coupling: "coupling coordination D", additive: "additive T", geometric: "geometric"}
+  objective: {
+    entropy: {en: "entropy", zh: "熵权法"},
+    critic: {en: "CRITIC", zh: "CRITIC 法"},
+    pca: {en: "PCA", zh: "主成分分析法"}
+  },
+  ahpMethod: {
+    eigenvector: {en: "principal eigenvector", zh: "特征向量法"},
+    geometric: {en: "row geometric mean", zh: "几何平均法（方根法）"},
+    "column-mean": {en: "column-normalised mean", zh: "算术平均法（和积法）"}
+  },
+  aggregation: {
+    aij: {en: "aggregate judgments (AIJ)", zh: "集结判断矩阵（AIJ）"},
+    aip: {en: "aggregate priorities (AIP)", zh: "集结排序向量（AIP）"}
+  },
+  combination: {
+    linear: {en: "linear α·AHP + (1 − α)·objective", zh: "线性 α·AHP + (1 − α)·客观"},
+    multiplicative: {en: "multiplicative", zh: "乘法"}
+  },
+  model: {
+    coupling: {en: "coupling coordination D", zh: "耦合协调度 D"},
+    additive: {en: "additive T", zh: "综合发展指数 T（加权和）"},
+    geometric: {en: "geometric", zh: "几何型 U₁^α·U₂^β"}
+  }
 };
 
+const thresholdRules = {
+  mean: {en: "mean", zh: "均值"},
+  median: {en: "median", zh: "中位数"},
+  midpoint: {en: "midpoint 0.5", zh: "中点 0.5"},
+  value: {en: "value:", zh: "指定值："}
+};
+
+// An axis name is a string shown in both languages, or {en, zh}.
+const both = (name) => (typeof name === "string" ? {en: name, zh: name} : name);
+
 function choice(field, options, label, config, kind = "radio") {
-  const input = (kind === "radio" ? Inputs.radio : Inputs.select)(options, {
-    label,
-    value: config[field],
-    format: (value) => names[field]?.[value] ?? value
-  });
+  const text = (value, lang) => {
+    const name = names[field]?.[value];
+    return name ? name[lang] ?? name.en : value;
+  };
+  const input =
+    kind === "radio"
+      ? Inputs.radio(options, {
+          label,
+          value: config[field],
+          format: (value) => bi(text(value, "en"), text(value, "zh"))
+        })
+      : localizedSelect(options, {label, value: config[field], format: text});
   input.dataset.field = field;
   return input;
 }
@@ -32,13 +69,21 @@ function range(field, label, config) {
 
 function thresholdControl(axis, label, config) {
   const value = config.threshold[axis];
-  const rule = Inputs.select(["mean", "median", "midpoint", "value"], {
+  const rule = localizedSelect(["mean", "median", "midpoint", "value"], {
     label,
     value: typeof value === "number" ? "value" : value,
-    format: (r) => ({mean: "mean", median: "median", midpoint: "midpoint 0.5", value: "value:"})[r]
+    format: (r, lang) => thresholdRules[r][lang] ?? thresholdRules[r].en
   });
   const number = Inputs.range([0, 1], {step: 0.01, value: typeof value === "number" ? value : 0.5});
   number.classList.add("threshold-value");
+  const numberInput = number.querySelector("input[type=number]");
+  const rangeInput = number.querySelector("input[type=range]");
+  const axisName = {
+    en: `threshold of the ${axis} axis`,
+    zh: `${axis === "x" ? "横轴" : "纵轴"}阈值`
+  };
+  if (numberInput) localize(numberInput, {"aria-label": axisName});
+  if (rangeInput) localize(rangeInput, {"aria-label": axisName});
   const element = html`<div class="threshold-control" data-axis=${axis}>${rule}${number}</div>`;
   const read = () => (rule.value === "value" ? number.value : rule.value);
   const show = (threshold) => {
@@ -56,28 +101,47 @@ function thresholdControl(axis, label, config) {
  * rule, and the combination with its α. They also set the relationship-value model, the CRV
  * weight in it and the class threshold of each axis of the value matrix. The inputs are made
  * once and follow the state when it changes elsewhere (a reset, a loaded file), so they
- * never lose a value the reader set.
- * `axisNames` names the matrix axes, e.g. {x: "CRV", y: "HRV"}.
+ * never lose a value the reader set. Their labels and options follow the report language.
+ * `axisNames` names the matrix axes, each a string or {en, zh}, e.g. {x: "CRV", y: "HRV"}.
  */
 export function methodControls(state, {axisNames = {x: "CRV", y: "HRV"}, ahp = true} = {}) {
   const config = state.config;
+  const x = both(axisNames.x);
+  const y = both(axisNames.y);
   const inputs = [
-    choice("weighting", ["combined", "ahp", "objective"], "Weights", config),
-    choice("objective", ["entropy", "critic", "pca"], "Objective method", config, "select"),
+    choice("weighting", ["combined", "ahp", "objective"], bi("Weights", "权重"), config),
+    choice(
+      "objective",
+      ["entropy", "critic", "pca"],
+      bi("Objective method", "客观赋权法"),
+      config,
+      "select"
+    ),
     ...(ahp
       ? [
-          choice("ahpMethod", Object.keys(names.ahpMethod), "AHP priorities", config, "select"),
-          choice("aggregation", ["aij", "aip"], "Experts", config)
+          choice(
+            "ahpMethod",
+            Object.keys(names.ahpMethod),
+            bi("AHP priorities", "AHP 排序方法"),
+            config,
+            "select"
+          ),
+          choice("aggregation", ["aij", "aip"], bi("Experts", "专家意见集结"), config)
         ]
       : []),
-    choice("combination", ["linear", "multiplicative"], "Combination", config),
-    range("alpha", "α (AHP share)", config),
-    choice("model", ["coupling", "additive", "geometric"], "Relationship value", config),
-    range("sideAlpha", `${axisNames.x} weight in value`, config)
+    choice("combination", ["linear", "multiplicative"], bi("Combination", "组合方式"), config),
+    range("alpha", bi("α (AHP share)", "α（AHP 占比）"), config),
+    choice(
+      "model",
+      ["coupling", "additive", "geometric"],
+      bi("Relationship value", "关系价值模型"),
+      config
+    ),
+    range("sideAlpha", bi(`${x.en} weight in value`, `${x.zh}在关系价值中的权重`), config)
   ];
   const thresholds = {
-    x: thresholdControl("x", `Threshold ${axisNames.x}`, config),
-    y: thresholdControl("y", `Threshold ${axisNames.y}`, config)
+    x: thresholdControl("x", bi(`Threshold ${x.en}`, `${x.zh}阈值`), config),
+    y: thresholdControl("y", bi(`Threshold ${y.en}`, `${y.zh}阈值`), config)
   };
 
   for (const input of inputs) {
