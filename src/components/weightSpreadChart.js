@@ -2,11 +2,13 @@ import * as Plot from "npm:@observablehq/plot";
 import {sideColor} from "./classColors.js";
 
 /**
- * The chosen weight of each indicator (dot) with a bar of ± 2 standard deviations of the
+ * Draws the chosen weight of each indicator (dot) with a bar of ± 2 standard deviations of the
  * Monte Carlo draws, clipped to [0, 1], labelled by side. `spread` is lib's weightSpread;
- * `names` maps an indicator id to its label.
+ * `names` maps an indicator id to its label in `lang` ("en" or "zh"), which sets the other
+ * texts.
  */
-export function weightSpreadChart(spread, {names, width: requestedWidth} = {}) {
+export function weightSpreadChart(spread, {names, width: requestedWidth, lang = "en"} = {}) {
+  const zh = lang === "zh";
   // A chart narrower than its margins would draw with a negative range.
   const width = Math.max(requestedWidth ?? 640, 320);
   const rows = spread.map((row) => ({
@@ -22,7 +24,10 @@ export function weightSpreadChart(spread, {names, width: requestedWidth} = {}) {
     width,
     height: rows.length * 20 + 70,
     marginLeft: Math.min(200, width * 0.4),
-    x: {label: "Weight within side →", grid: true, domain: [0, top]},
+    ariaLabel: zh
+      ? `${rows.length} 个指标的所选权重及抽样权重 ± 2 个标准差的范围`
+      : `Chosen weight of ${rows.length} indicators with ± 2 standard deviations of the draws`,
+    x: {label: zh ? "侧内权重 →" : "Weight within side →", grid: true, domain: [0, top]},
     y: {domain: rows.map((r) => r.name), label: null},
     marks: [
       Plot.ruleY(rows, {
@@ -39,7 +44,10 @@ export function weightSpreadChart(spread, {names, width: requestedWidth} = {}) {
         fill: color,
         r: 4,
         tip: true,
-        title: (r) => `${r.name}\nweight ${r.weight.toFixed(4)}, sd of draws ${r.sd.toFixed(4)}`
+        title: (r) =>
+          zh
+            ? `${r.name}\n权重 ${r.weight.toFixed(4)}，抽样标准差 ${r.sd.toFixed(4)}`
+            : `${r.name}\nweight ${r.weight.toFixed(4)}, sd of draws ${r.sd.toFixed(4)}`
       })
     ]
   });
