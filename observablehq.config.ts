@@ -99,8 +99,82 @@ function apply(lang) {
   document.title = zh && name ? name + " | " + title.zh : english.get(document);
 }
 
-document.addEventListener("DOMContentLoaded", () => apply(initial));
+// Markdown turns a line break inside a paragraph into a space, which Chinese does not put
+// between characters. Such spaces between two Chinese characters or punctuation marks are
+// removed from the page's text as it is drawn.
+const cjkBreak = /([\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef])[ \\t]*\\n\\s*(?=[\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef])/g;
+function joinChineseLines(root) {
+  const join = (text) => {
+    if (text.data.includes("\\n")) text.data = text.data.replace(cjkBreak, "$1");
+  };
+  if (root.nodeType === Node.TEXT_NODE) join(root);
+  if (root.nodeType !== Node.ELEMENT_NODE) return;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) join(walker.currentNode);
+}
+new MutationObserver((records) => {
+  for (const record of records) for (const node of record.addedNodes) joinChineseLines(node);
+}).observe(document.documentElement, {childList: true, subtree: true});
+
+document.addEventListener("DOMContentLoaded", () => {
+  joinChineseLines(document.body);
+  apply(initial);
+});
 document.addEventListener("report-lang", (event) => apply(event.detail));
+`;
+
+// Names the controls that Observable Inputs and Framework draw without a label, and marks each
+// chart with a text alternative as one image, as they appear on the page. A slider takes the
+// label of its form, a table's row checkbox a "select row" name in the page's language, the
+// sidebar toggle a name. Plot's own labels of marks ("dot", "rule") are dropped from the
+// accessibility tree, because the chart's aria-label and aria-description carry its meaning.
+const siteAccessibility = `
+const selectNames = {
+  en: {row: "Select row", all: "Select all rows", sidebar: "Toggle sidebar"},
+  zh: {row: "选择此行", all: "选择全部行", sidebar: "显示或隐藏侧边栏"}
+};
+let labelCount = 0;
+
+function nameControls(force) {
+  const names = selectNames[document.documentElement.lang === "zh-CN" ? "zh" : "en"];
+  const toggle = document.getElementById("observablehq-sidebar-toggle");
+  if (toggle) toggle.setAttribute("aria-label", names.sidebar);
+  for (const input of document.querySelectorAll("form input[type=range]:not([aria-labelledby])")) {
+    const label = input.closest("form").querySelector("label");
+    if (!label || input.labels.length > 0) continue;
+    if (!label.id) label.id = "control-label-" + ++labelCount;
+    input.setAttribute("aria-labelledby", label.id);
+  }
+  const boxes = force
+    ? "table input[type=checkbox]"
+    : "table input[type=checkbox]:not([aria-label])";
+  for (const box of document.querySelectorAll(boxes)) {
+    if (box.labels.length > 0) continue;
+    box.setAttribute("aria-label", box.closest("thead") ? names.all : names.row);
+  }
+  for (const svg of document.querySelectorAll("main svg[aria-label]:not([role])")) {
+    if (svg.parentElement.closest("svg")) continue;
+    svg.setAttribute("role", "img");
+    for (const mark of svg.querySelectorAll("[aria-label]")) mark.setAttribute("aria-hidden", "true");
+  }
+}
+
+let pending = false;
+new MutationObserver(() => {
+  if (pending) return;
+  pending = true;
+  requestAnimationFrame(() => {
+    pending = false;
+    nameControls(false);
+  });
+}).observe(document.documentElement, {childList: true, subtree: true});
+document.addEventListener("DOMContentLoaded", () => {
+  // Framework puts the sidebar's close button inside its first list, where only items belong.
+  const close = document.getElementById("observablehq-sidebar-close");
+  if (close && close.parentElement.tagName === "OL") close.parentElement.before(close);
+  nameControls(false);
+});
+document.addEventListener("report-lang", () => nameControls(true));
 `;
 
 export default {
@@ -111,7 +185,7 @@ export default {
   globalStylesheets: [],
   head: `<meta name="description" content="Hotel customer relationship management by relationship value: customer-received and hotel-received value, weights, classes and strategies.">
 <link rel="icon" href="data:,">
-<script>{${siteLanguage}}</script>`,
+<script>{${siteLanguage}}{${siteAccessibility}}</script>`,
   pages: [
     {name: "Index system", path: "/index-system"},
     {name: "Weights", path: "/weights"},

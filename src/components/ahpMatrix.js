@@ -1,4 +1,5 @@
 import {html} from "npm:htl";
+import {bi} from "./i18n.js";
 
 /** Formats a judgment on Saaty's scale: integers as is, reciprocals as 1/k, others rounded. */
 export function formatJudgment(value) {
@@ -12,23 +13,24 @@ export function formatJudgment(value) {
  * Renders a pairwise comparison matrix as a table, with the node's priorities in the last
  * column. Rows are labelled "k name" and columns by k alone, so that wide names fit in a card.
  * Entry (i, j) is how many times more row i matters than column j. The judgments listed in
- * `flagged` ({i, j} pairs, 0-based) are highlighted on both sides of the diagonal.
+ * `flagged` ({i, j} pairs, 0-based) are highlighted on both sides of the diagonal. Names come
+ * in the page's language; the table's own words show in both (the page's shows).
  */
 export function ahpMatrix(matrix, {names, weights, flagged = []} = {}) {
   const marked = new Set(flagged.flatMap(({i, j}) => [`${i},${j}`, `${j},${i}`]));
   return html`<table class="ahp-matrix">
     <thead>
       <tr>
-        <th></th>
-        ${names.map((name, k) => html`<th title=${name}>${k + 1}</th>`)}
-        ${weights ? html`<th>weight</th>` : ""}
+        <th scope="col">${bi("Element", "元素")}</th>
+        ${names.map((name, k) => html`<th scope="col" title=${name}>${k + 1}</th>`)}
+        ${weights ? html`<th scope="col">${bi("weight", "权重")}</th>` : ""}
       </tr>
     </thead>
     <tbody>
       ${matrix.map(
         (row, i) =>
           html`<tr>
-            <th class="row-name">${i + 1} ${names[i]}</th>
+            <th scope="row" class="row-name">${i + 1} ${names[i]}</th>
             ${row.map(
               (value, j) =>
                 html`<td class=${i === j ? "diagonal" : marked.has(`${i},${j}`) ? "flagged" : ""}>

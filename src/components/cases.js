@@ -48,3 +48,53 @@ export function loadCase(id) {
     throw new Error(`unknown case "${id}"; expected one of ${Object.keys(caseFiles).join(", ")}`);
   return file.json();
 }
+
+const illustrativeZh =
+  "为本报告编写的示例性判断，用于演示 AHP 的计算过程。它们并非征询自酒店管理者或研究者；" +
+  "在依据 AHP 权重下结论之前，请换成真实的专家判断。";
+const surveyBookZh = "（该书配套代码库，GPL-3.0）";
+
+/**
+ * Chinese versions of the free-text notes that the case files give in English: the note on
+ * the expert judgments, the experts' names and the note on the source. A page shows them
+ * when the language is Chinese.
+ */
+export const caseNotesZh = {
+  teaching: {
+    experts:
+      "模拟判断：每位专家在同一组基准判断上加入扰动（Saaty 标度）。专家 5（酒店管理专业讲师）" +
+      "被有意设置为不一致（在三个及以上元素的每个节点上 CR > 0.1）；其他专家的 CR < 0.1。",
+    expertNames: [
+      "专家 1（总经理）",
+      "专家 2（收益经理）",
+      "专家 3（前厅经理）",
+      "专家 4（市场总监）",
+      "专家 5（酒店管理专业讲师）"
+    ],
+    source:
+      "模拟数据：没有真实客人填写过这份问卷。数据来自一个有文档说明、潜在价值已知的模型，" +
+      "因此方法的每一步都可以核对。"
+  },
+  cruise: {
+    experts: illustrativeZh,
+    expertNames: ["专家 A（示例）", "专家 B（示例）"],
+    source:
+      "调查对象是邮轮乘客而非酒店客人；采用 1–7 级同意量表。没有题项测量社会价值、感知付出、" +
+      `当前价值或关系成本。${surveyBookZh}`
+  },
+  tourists: {
+    experts: illustrativeZh,
+    expertNames: ["专家 A（示例）", "专家 B（示例）"],
+    source:
+      "调查对象是度假游客而非酒店客人；采用 1–5 级同意量表。每个已测维度只有一个题项，" +
+      `因此无法估计维度内的信度。${surveyBookZh}`
+  },
+  lisbon: {
+    experts: illustrativeZh,
+    expertNames: ["专家 A（示例）", "专家 B（示例）"],
+    source:
+      "已发表文件的 20% 无放回简单随机样本（83,590 位客户中的 16,718 位），并撤销了抽样时所做的" +
+      "均值填补；计数和总额约为该酒店的五分之一。样本不含姓名和证件的哈希值，因此无法合并同一人" +
+      "的重复记录：有 131 行（其中 67 行为入住过的客户）除编号外各列都与另一行相同。"
+  }
+};

@@ -8,13 +8,19 @@ export const classColor = {
 
 export const sideColor = {crv: "#4e79a7", hrv: "#e08a2c"};
 
-/** Returns a Plot colour scale for class ids, with the class labels in the legend. */
-export function classScale(classes, extra = {}) {
+/**
+ * Returns a Plot colour scale for class ids, with the class labels in the legend in the
+ * language `lang` ("en" by default, or "zh"). Other options are passed to the scale.
+ */
+export function classScale(classes, {lang = "en", ...extra} = {}) {
   return {
     type: "ordinal",
     domain: classes.map((info) => info.id),
     range: classes.map((info) => classColor[info.id]),
-    tickFormat: (id) => classes.find((info) => info.id === id)?.label.en ?? id,
+    tickFormat: (id) => {
+      const label = classes.find((info) => info.id === id)?.label;
+      return label ? (lang === "zh" ? label.zh : label.en) : id;
+    },
     ...extra
   };
 }

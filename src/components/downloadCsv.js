@@ -1,12 +1,17 @@
 import * as d3 from "npm:d3";
 import {html} from "npm:htl";
+import {bi} from "./i18n.js";
 
 /**
  * Creates a button that saves `rows` (an array of flat objects) as a CSV file. The CSV is written
- * when the button is pressed, so large tables cost nothing until then.
+ * when the button is pressed, so large tables cost nothing until then. The button text and the
+ * row count show in the page's language; `label` replaces the button text (a string, or
+ * `bi(en, zh)` for both languages). Column names stay as given, so files read the same in
+ * either language.
  */
-export function downloadCsv(rows, {filename = "table.csv", label = "Download CSV"} = {}) {
-  const button = html`<button type="button" class="download">${label}</button>`;
+export function downloadCsv(rows, {filename = "table.csv", label} = {}) {
+  const text = label ?? bi("Download CSV", "下载 CSV");
+  const button = html`<button type="button" class="download">${text}</button>`;
   button.onclick = () => {
     const blob = new Blob([d3.csvFormat(rows)], {type: "text/csv;charset=utf-8"});
     const url = URL.createObjectURL(blob);
@@ -16,7 +21,8 @@ export function downloadCsv(rows, {filename = "table.csv", label = "Download CSV
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
+  const count = rows.length.toLocaleString("en-US");
   return html`<div class="download-row">
-    ${button} <span class="muted">${rows.length.toLocaleString("en-US")} rows · ${filename}</span>
+    ${button} <span class="muted">${bi(`${count} rows`, `${count} 行`)} · ${filename}</span>
   </div>`;
 }

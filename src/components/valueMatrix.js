@@ -9,6 +9,22 @@ const corner = {
   transactional: "bottom-left"
 };
 
+const texts = {
+  en: {
+    title: "Value matrix",
+    describe: (n, x, y, form, counts) =>
+      `${n} customers, ${x} across, ${y} up, drawn as ${form}.` +
+      (counts ? ` Customers per class: ${counts}.` : ""),
+    forms: {binned: "hexagonal bins", stacked: "dots sized by customers", dots: "one dot each"}
+  },
+  zh: {
+    title: "价值矩阵",
+    describe: (n, x, y, form, counts) =>
+      `${n} 位客户，横轴 ${x}，纵轴 ${y}，以${form}绘制。` + (counts ? `各类别客户数：${counts}。` : ""),
+    forms: {binned: "六边形分箱", stacked: "按客户数缩放的点", dots: "每位客户一个点"}
+  }
+};
+
 /** Returns the 0.5th and 99.5th percentiles of the values, widened to include the threshold. */
 function central(values, threshold) {
   const sorted = Float64Array.from(values).sort();
@@ -24,7 +40,8 @@ function central(values, threshold) {
  * one SVG dot per customer; points shared by many customers (scores on a lattice) are drawn
  * once, sized by their customers. With `zoom` each axis spans the central 99% of the customers
  * and the threshold instead of [0, 1]. A few extreme customers then no longer squeeze the rest
- * into a corner, and the customers outside are clipped.
+ * into a corner, and the customers outside are clipped. Class names and the chart's accessible
+ * description are in `lang` ("en" or "zh"); `xLabel` and `yLabel` come in that language.
  */
 export function valueMatrix(
   {x, y, labels, value, thresholds, counts},
@@ -37,9 +54,12 @@ export function valueMatrix(
     yLabel,
     valueLabel = "D",
     maxDots = 10000,
-    zoom = false
+    zoom = false,
+    lang = "en"
   } = {}
 ) {
+  const text = texts[lang] ?? texts.en;
+  const className = (info) => (lang === "zh" ? info.label.zh : info.label.en);
   const index = Array.from(x, (_, i) => i);
   const fill = color === "class" ? Array.from(labels) : Array.from(value);
   const binned = index.length > maxDots;
@@ -49,7 +69,7 @@ export function valueMatrix(
   const stacked = !binned && distinct <= index.length / 2;
   const colorScale =
     color === "class"
-      ? classScale(classes, {legend: true})
+      ? classScale(classes, {legend: true, lang})
       : {type: "linear", scheme: "viridis", domain: [0, 1], legend: true, label: valueLabel};
   const points = binned
     ? Plot.dot(
@@ -73,13 +93,25 @@ export function valueMatrix(
   const quadrants = thresholds
     ? classes.map((info) => {
         const count = counts ? counts[info.id].toLocaleString("en-US") : "";
-        const text = compact ? count : `${info.label.en}${count ? ` · ${count}` : ""}`;
-        return {frameAnchor: corner[info.id], text};
+        const label = compact ? count : `${className(info)}${count ? ` · ${count}` : ""}`;
+        return {frameAnchor: corner[info.id], text: label};
       })
     : [];
+  const countText = counts
+    ? classes.map((info) => `${className(info)} ${counts[info.id].toLocaleString("en-US")}`)
+    : null;
+  const form = binned ? "binned" : stacked ? "stacked" : "dots";
   return Plot.plot({
     width,
     height: height ?? Math.min(width, 520),
+    ariaLabel: text.title,
+    ariaDescription: text.describe(
+      index.length.toLocaleString("en-US"),
+      xLabel,
+      yLabel,
+      text.forms[form],
+      countText?.join(lang === "zh" ? "，" : ", ")
+    ),
     x: {domain: zoom ? central(x, thresholds?.x) : [0, 1], nice: zoom, label: xLabel, grid: true},
     y: {domain: zoom ? central(y, thresholds?.y) : [0, 1], nice: zoom, label: yLabel, grid: true},
     r: binned ? {range: [1, 5.5]} : stacked ? {range: [0, 11]} : undefined,

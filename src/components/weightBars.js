@@ -1,26 +1,57 @@
 import * as Plot from "npm:@observablehq/plot";
 
+const texts = {
+  en: {
+    axis: "Weight within side →",
+    title: "Indicator weights by method",
+    describe: (n, methods, top) =>
+      `Weights of ${n} indicators by ${methods}. Largest ${top.method} weight: ${top.name} ` +
+      `(${top.weight}).`
+  },
+  zh: {
+    axis: "侧内权重 →",
+    title: "各方法的指标权重",
+    describe: (n, methods, top) =>
+      `${n} 个指标在 ${methods} 下的权重。${top.method} 权重最大的是${top.name}（${top.weight}）。`
+  }
+};
+
 /**
  * Draws grouped horizontal bars of indicator weights by method. `methods` is a list of
- * {name, weights} with one weight per indicator of `system`, in system order.
+ * {name, weights} with one weight per indicator of `system`, in system order. Indicator names
+ * and the axis are in `lang` ("en" or "zh"); method names are shown as given. The accessible
+ * description names the largest weight of the last method (usually the combined one).
  */
-export function weightBars(system, methods, {width, sideOf} = {}) {
-  const rows = methods.flatMap(({name, weights}) =>
+export function weightBars(system, methods, {width, sideOf, lang = "en"} = {}) {
+  const text = texts[lang] ?? texts.en;
+  const name = (item) => (lang === "zh" ? item.label.zh : item.label.en);
+  const rows = methods.flatMap(({name: method, weights}) =>
     system.indicators.map((item, j) => ({
-      indicator: item.label.en,
+      indicator: name(item),
       side: sideOf?.(item.dimension)?.toUpperCase() ?? "",
-      method: name,
+      method,
       weight: weights[j]
     }))
   );
   const names = methods.map((method) => method.name);
+  const last = methods[methods.length - 1];
+  let top = 0;
+  for (let j = 1; j < system.indicators.length; j++) {
+    if (last.weights[j] > last.weights[top]) top = j;
+  }
   return Plot.plot({
     width,
     height: system.indicators.length * (methods.length * 7 + 8) + 60,
     marginLeft: 170,
-    x: {label: "Weight within side →", grid: true},
+    ariaLabel: text.title,
+    ariaDescription: text.describe(system.indicators.length, names.join(", "), {
+      method: last.name,
+      name: name(system.indicators[top]),
+      weight: last.weights[top].toFixed(3)
+    }),
+    x: {label: text.axis, grid: true},
     y: {axis: null, domain: names},
-    fy: {label: null, domain: system.indicators.map((item) => item.label.en)},
+    fy: {label: null, domain: system.indicators.map(name)},
     color: {legend: true, domain: names, scheme: "tableau10"},
     marks: [
       Plot.barX(rows, {
