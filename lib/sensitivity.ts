@@ -6,7 +6,7 @@ import type {IndexSystem} from "./indexSystem.js";
 import type {Analysis} from "./pipeline.js";
 import {axisScores, matrixAxes, type MatrixAxes} from "./pipeline.js";
 import {randomDirichlet, seededRandom} from "./random.js";
-import {checkSideWeights} from "./scores.js";
+import {checkSideWeights, weightedColumnSum} from "./scores.js";
 import type {Side} from "./types.js";
 
 function isConstant(values: ArrayLike<number>): boolean {
@@ -54,7 +54,7 @@ export interface SensitivityResult {
  * Each draw computes only the two axis scores of the value matrix and the relationship
  * value, with the arithmetic of `scoreHierarchy`, `relationshipValue` and `classify`, so
  * its classes equal those of `rescore`. Several draws share one pass over the columns, and
- * ranks come from a radix sort, so a draw on 100,000 customers takes a few milliseconds.
+ * ranks come from a bucket sort, so a draw on 100,000 customers takes a few milliseconds.
  */
 export function weightSensitivity(
   data: CaseData,
@@ -78,7 +78,8 @@ export function weightSensitivity(
   const columns = analysis.columns;
   if (columns.length !== system.indicators.length) {
     throw new Error(
-      `got ${columns.length} columns for ${system.indicators.length} indicators of index system ${system.id}`
+      `got ${columns.length} columns for ${system.indicators.length} indicators of ` +
+        `index system ${system.id}`
     );
   }
 
@@ -95,8 +96,8 @@ export function weightSensitivity(
 
   const plan = drawPlan(data, analysis);
   const baseCodes = classCodes(base);
-  const ranker = new Ranker(n);
-  const baseRanks = baseConstant ? null : centredRanks(ranker, baseRanked);
+  const sorter = new Sorter(n);
+  const baseRanks = baseConstant ? null : centredRanks(sorter, baseRanked);
   const batch = Math.max(1, Math.min(8, Math.floor(2_000_000 / Math.max(n, 1))));
   const buffers = Array.from({length: batch}, () => ({
     x: new Float64Array(n),
@@ -118,24 +119,18 @@ export function weightSensitivity(
       checkSideWeights(system, weights);
       coefficients.push(plan.targets.map((target) => target.coefficients(weights)));
     }
-    scoreDraws(columns, plan.targets, coefficients, buffers, n);
+    scoreDraws(plan.targets, coefficients, buffers, n);
 
     for (let b = 0; b < size; b++) {
       const draw = first + b;
       const {x, y, value} = buffers[b];
       if (value) plan.value(x, y, value);
-      const thresholdX = resolveThreshold(x, plan.thresholds.x, "x (CRV)");
-      const thresholdY = resolveThreshold(y, plan.thresholds.y, "y (HRV)");
-      let unchanged = 0;
-      for (let i = 0; i < n; i++) {
-        const code = y[i] >= thresholdY ? (x[i] >= thresholdX ? 0 : 2) : x[i] >= thresholdX ? 1 : 3;
-        if (code === baseCodes[i]) unchanged++;
-        else flips[i]++;
-      }
-      keepShare[draw] = unchanged / n;
+      keepShare[draw] = countKept(x, y, plan.thresholds, baseCodes, flips) / n;
       const ranked = value ?? y;
       rankCorrelation[draw] =
-        baseRanks === null || isConstant(ranked) ? NaN : rankCorrelationWith(ranker, baseRanks, ranked);
+        baseRanks === null || isConstant(ranked)
+          ? NaN
+          : rankCorrelationWith(sorter, baseRanks, ranked);
       if (Number.isNaN(rankCorrelation[draw])) undefinedRankDraws++;
       onProgress?.(draw + 1, draws);
     }
@@ -155,9 +150,9 @@ export function weightSensitivity(
 
 /** A score that a draw needs: a weighted sum of indicator columns. */
 interface Target {
-  /** Indicators that enter the sum, in system order. */
-  indexes: number[];
-  /** Coefficient of each indicator of `indexes` under a weight vector. */
+  /** Normalised columns of the indicators that enter the sum, in system order. */
+  columns: Float64Array[];
+  /** Coefficient of each of `columns` under a weight vector. */
   coefficients: (weights: ArrayLike<number>) => Float64Array;
 }
 
@@ -200,7 +195,10 @@ function drawPlan(data: CaseData, analysis: Analysis): DrawPlan {
   };
   const split = typeof threshold === "object" ? threshold : {x: threshold, y: threshold};
   return {
-    targets: [axisTarget(system, axes.x), axisTarget(system, axes.y)],
+    targets: [
+      axisTarget(system, axes.x, analysis.columns),
+      axisTarget(system, axes.y, analysis.columns)
+    ],
     valued,
     value,
     thresholds: split
@@ -208,7 +206,11 @@ function drawPlan(data: CaseData, analysis: Analysis): DrawPlan {
 }
 
 /** The weighted sum behind one axis, with the coefficients scoreHierarchy uses. */
-function axisTarget(system: IndexSystem, axis: MatrixAxes["x"]): Target {
+function axisTarget(
+  system: IndexSystem,
+  axis: MatrixAxes["x"],
+  allColumns: readonly Float64Array[]
+): Target {
   const sideOf = new Map(system.dimensions.map((dimension) => [dimension.id, dimension.side]));
   const indexes: number[] = [];
   system.indicators.forEach((item, j) => {
@@ -216,11 +218,12 @@ function axisTarget(system: IndexSystem, axis: MatrixAxes["x"]): Target {
       axis.kind === "side" ? sideOf.get(item.dimension) === axis.id : item.dimension === axis.id;
     if (inAxis) indexes.push(j);
   });
+  const columns = indexes.map((j) => allColumns[j]);
   if (axis.kind === "side") {
-    return {indexes, coefficients: (weights) => Float64Array.from(indexes, (j) => weights[j])};
+    return {columns, coefficients: (weights) => Float64Array.from(indexes, (j) => weights[j])};
   }
   return {
-    indexes,
+    columns,
     coefficients: (weights) => {
       let total = 0;
       for (const j of indexes) total += weights[j];
@@ -229,13 +232,12 @@ function axisTarget(system: IndexSystem, axis: MatrixAxes["x"]): Target {
   };
 }
 
-// Rows per block when several draws are scored in one pass: 20 columns of 4096 rows take
-// 640 KB, which stays in cache while every draw of the batch reads them.
-const drawBlock = 4096;
+// Rows per block when several draws are scored in one pass: 20 columns of 1024 rows take
+// 160 KB, which stays in cache while every draw of the batch reads them.
+const drawBlock = 1024;
 
 /** Fills buffers[b].x and .y with the two axis scores of each draw b of a batch. */
 function scoreDraws(
-  columns: readonly Float64Array[],
   targets: [Target, Target],
   coefficients: Float64Array[][],
   buffers: {x: Float64Array; y: Float64Array}[],
@@ -246,16 +248,7 @@ function scoreDraws(
     for (let b = 0; b < coefficients.length; b++) {
       for (let t = 0; t < 2; t++) {
         const output = t === 0 ? buffers[b].x : buffers[b].y;
-        const {indexes} = targets[t];
-        const weights = coefficients[b][t];
-        output.fill(0, start, end);
-        // Terms are added one at a time in system order, as scoreHierarchy adds them, so
-        // the scores are the same to the last bit.
-        for (let k = 0; k < indexes.length; k++) {
-          const column = columns[indexes[k]];
-          const w = weights[k];
-          for (let i = start; i < end; i++) output[i] += w * column[i];
-        }
+        weightedColumnSum(output, targets[t].columns, coefficients[b][t], start, end);
       }
     }
   }
@@ -288,6 +281,30 @@ function resolveThreshold(values: Float64Array, threshold: Threshold, axis: stri
 }
 
 /**
+ * Classifies every customer as classify does, counts those who keep their class of
+ * `baseCodes`, and adds 1 to `flips` for the others.
+ */
+function countKept(
+  x: Float64Array,
+  y: Float64Array,
+  thresholds: {x: Threshold; y: Threshold},
+  baseCodes: Uint8Array,
+  flips: Float64Array
+): number {
+  const splitX = resolveThreshold(x, thresholds.x, "x (CRV)");
+  const splitY = resolveThreshold(y, thresholds.y, "y (HRV)");
+  let kept = 0;
+  for (let i = 0; i < x.length; i++) {
+    // A low x adds 2 and a low y adds 1, which gives the codes of classCodes.
+    const code = (x[i] >= splitX ? 0 : 2) + (y[i] >= splitY ? 0 : 1);
+    const same = code === baseCodes[i] ? 1 : 0;
+    kept += same;
+    flips[i] += 1 - same;
+  }
+  return kept;
+}
+
+/**
  * Codes of the classes: 0 partners (high x, high y), 1 growers (high x), 2 at-risk
  * valuables (high y), 3 transactional, the order of `valueClasses`.
  */
@@ -296,117 +313,148 @@ function classCodes(labels: readonly ValueClass[]): Uint8Array {
   return Uint8Array.from(labels, (label) => code.get(label) as number);
 }
 
-/** Average ranks minus their mean (n + 1)/2. */
-function centredRanks(ranker: Ranker, values: ArrayLike<number>): Float64Array {
-  const ranks = Float64Array.from(ranker.rank(values));
-  const middle = (ranks.length + 1) / 2;
-  for (let i = 0; i < ranks.length; i++) ranks[i] -= middle;
-  return ranks;
+/** Average ranks minus their mean (n + 1)/2, with their sum of squares. */
+interface CentredRanks {
+  ranks: Float64Array;
+  squares: number;
+}
+
+function centredRanks(sorter: Sorter, values: ArrayLike<number>): CentredRanks {
+  const n = values.length;
+  const {order, sorted} = sorter.sort(values);
+  const ranks = new Float64Array(n);
+  let squares = 0;
+  for (let first = 0; first < n; ) {
+    const last = tieEnd(sorted, first);
+    const rank = (first + last + 1) / 2 - (n + 1) / 2;
+    for (let k = first; k < last; k++) ranks[order[k]] = rank;
+    squares += (last - first) * rank * rank;
+    first = last;
+  }
+  return {ranks, squares};
 }
 
 /**
  * Spearman's ρ of `values` with the base ranking: Pearson's r of the average ranks, with
  * the base ranks already centred. The mean of n average ranks is (n + 1)/2 whatever the
- * ties, so ρ = Σ b_i (r_i − m) / √(Σ b_i² · Σ (r_i − m)²).
+ * ties, so ρ = Σ b_i (r_i − m) / √(Σ b_i² · Σ (r_i − m)²). The sums run along the sorted
+ * order, so the ranks of `values` are never stored.
  */
-function rankCorrelationWith(ranker: Ranker, baseRanks: Float64Array, values: Float64Array): number {
-  const ranks = ranker.rank(values);
-  const middle = (ranks.length + 1) / 2;
+function rankCorrelationWith(sorter: Sorter, base: CentredRanks, values: Float64Array): number {
+  const n = values.length;
+  const {order, sorted} = sorter.sort(values);
+  const baseRanks = base.ranks;
   let cross = 0;
-  let baseSquares = 0;
   let squares = 0;
-  for (let i = 0; i < ranks.length; i++) {
-    const r = ranks[i] - middle;
-    cross += baseRanks[i] * r;
-    baseSquares += baseRanks[i] * baseRanks[i];
-    squares += r * r;
+  for (let first = 0; first < n; ) {
+    const last = tieEnd(sorted, first);
+    const rank = (first + last + 1) / 2 - (n + 1) / 2;
+    let baseSum = 0;
+    for (let k = first; k < last; k++) baseSum += baseRanks[order[k]];
+    cross += baseSum * rank;
+    squares += (last - first) * rank * rank;
+    first = last;
   }
-  return Math.max(-1, Math.min(1, cross / Math.sqrt(baseSquares * squares)));
+  return Math.max(-1, Math.min(1, cross / Math.sqrt(base.squares * squares)));
 }
 
 /**
- * Average ranks (1 … n, ties share the mean of their ranks) by a two-pass radix sort. Each
- * value maps to a 32-bit key that never decreases as the value grows, so sorting by key
- * orders the values except inside runs of equal keys, which are then sorted by value. The
- * buffers are reused from call to call; `rank` returns the same array each time.
+ * The end of the run of equal values that starts at sorted position `first`. Positions
+ * first … end − 1 share the average rank (first + end + 1)/2 of ranks first + 1 … end.
  */
-class Ranker {
-  private readonly keys: Uint32Array;
+function tieEnd(sorted: Float64Array, first: number): number {
+  let end = first + 1;
+  while (end < sorted.length && sorted[end] === sorted[first]) end++;
+  return end;
+}
+
+/** Values per bucket on average in {@link Sorter}. */
+const bucketSize = 4;
+
+/**
+ * Sorts values with their indexes by a bucket sort. Each value goes to one of n/4
+ * equal-width buckets between the minimum and the maximum, so a bucket never holds a
+ * larger value than a later one, and the few values of a bucket are then sorted among
+ * themselves. Values travel with their indexes, so every later pass reads memory in order.
+ * The buffers are reused from call to call; `sort` returns the same arrays each time.
+ */
+class Sorter {
+  private readonly buckets: Uint32Array;
+  private readonly starts: Uint32Array;
+  /** order[k] is the index of the k-th smallest value, which is sorted[k]. */
   private readonly order: Uint32Array;
-  private readonly swap: Uint32Array;
-  private readonly counts = new Uint32Array(65536);
-  private readonly ranks: Float64Array;
+  private readonly sorted: Float64Array;
 
   constructor(n: number) {
-    this.keys = new Uint32Array(n);
+    this.buckets = new Uint32Array(n);
+    this.starts = new Uint32Array(Math.ceil(n / bucketSize) + 1);
     this.order = new Uint32Array(n);
-    this.swap = new Uint32Array(n);
-    this.ranks = new Float64Array(n);
+    this.sorted = new Float64Array(n);
   }
 
-  rank(values: ArrayLike<number>): Float64Array {
-    const {keys, ranks} = this;
+  sort(values: ArrayLike<number>): {order: Uint32Array; sorted: Float64Array} {
+    const {buckets, starts, order, sorted} = this;
     const n = values.length;
+    const count = starts.length - 1;
     let min = Infinity;
     let max = -Infinity;
     for (let i = 0; i < n; i++) {
       if (values[i] < min) min = values[i];
       if (values[i] > max) max = values[i];
     }
-    const scale = max > min ? 4294967040 / (max - min) : 0;
-    for (let i = 0; i < n; i++) keys[i] = Math.min(4294967295, Math.floor((values[i] - min) * scale));
-    const order = this.sortByKey(n);
-    sortEqualKeyRuns(order, keys, values, n);
 
-    for (let start = 0; start < n; ) {
-      let end = start + 1;
-      while (end < n && values[order[end]] === values[order[start]]) end++;
-      const average = (start + end + 1) / 2;
-      for (let k = start; k < end; k++) ranks[order[k]] = average;
+    // The bucket never decreases as the value grows, because each step of (x − min)·scale,
+    // the floor and the cap at count − 1 preserves order.
+    const scale = max > min ? count / (max - min) : 0;
+    starts.fill(0);
+    for (let i = 0; i < n; i++) {
+      const bucket = Math.min(count - 1, Math.floor((values[i] - min) * scale));
+      buckets[i] = bucket;
+      starts[bucket + 1]++;
+    }
+    for (let bucket = 0; bucket < count; bucket++) starts[bucket + 1] += starts[bucket];
+    for (let i = 0; i < n; i++) {
+      const position = starts[buckets[i]]++;
+      order[position] = i;
+      sorted[position] = values[i];
+    }
+    // Each start moved to the end of its bucket, which is where the next bucket begins.
+    let start = 0;
+    for (let bucket = 0; bucket < count; bucket++) {
+      const end = starts[bucket];
+      if (end - start > 1) sortRun(order, sorted, start, end);
       start = end;
     }
-    return ranks;
-  }
-
-  /** Stable LSD radix sort of 0 … n − 1 by key, low 16 bits first. */
-  private sortByKey(n: number): Uint32Array {
-    const {keys, counts} = this;
-    let source = this.order;
-    let target = this.swap;
-    for (let i = 0; i < n; i++) source[i] = i;
-    for (const shift of [0, 16]) {
-      counts.fill(0);
-      for (let i = 0; i < n; i++) counts[(keys[i] >>> shift) & 0xffff]++;
-      let total = 0;
-      for (let digit = 0; digit < 65536; digit++) {
-        const count = counts[digit];
-        counts[digit] = total;
-        total += count;
-      }
-      for (let i = 0; i < n; i++) {
-        const index = source[i];
-        target[counts[(keys[index] >>> shift) & 0xffff]++] = index;
-      }
-      [source, target] = [target, source];
-    }
-    return source;
+    return {order, sorted};
   }
 }
 
-/** Sorts each run of equal keys in `order` by value; runs are short unless values tie. */
-function sortEqualKeyRuns(
-  order: Uint32Array,
-  keys: Uint32Array,
-  values: ArrayLike<number>,
-  n: number
-): void {
-  for (let start = 0; start < n; ) {
-    let end = start + 1;
-    while (end < n && keys[order[end]] === keys[order[start]]) end++;
-    if (end - start > 1) {
-      const run = Array.from(order.subarray(start, end)).sort((a, b) => values[a] - values[b]);
-      order.set(run, start);
+/**
+ * Sorts positions start … end − 1 of `sorted`, moving `order` along: insertion sort for the
+ * short runs that buckets usually hold, which costs nothing extra when the values are
+ * equal, and the built-in sort for long runs of different values.
+ */
+function sortRun(order: Uint32Array, sorted: Float64Array, start: number, end: number): void {
+  if (end - start > 32 && !isConstant(sorted.subarray(start, end))) {
+    const run = Array.from(order.subarray(start, end));
+    const valueOf = new Map(run.map((index, k) => [index, sorted[start + k]]));
+    run.sort((a, b) => (valueOf.get(a) as number) - (valueOf.get(b) as number));
+    run.forEach((index, k) => {
+      order[start + k] = index;
+      sorted[start + k] = valueOf.get(index) as number;
+    });
+    return;
+  }
+  for (let k = start + 1; k < end; k++) {
+    const index = order[k];
+    const value = sorted[k];
+    let m = k - 1;
+    while (m >= start && sorted[m] > value) {
+      order[m + 1] = order[m];
+      sorted[m + 1] = sorted[m];
+      m--;
     }
-    start = end;
+    order[m + 1] = index;
+    sorted[m + 1] = value;
   }
 }

@@ -1,6 +1,11 @@
 import {describe, expect, it} from "vitest";
 import type {IndexSystem} from "../lib/indexSystem.js";
-import {checkSideWeights, scoreHierarchy, toColumns} from "../lib/scores.js";
+import {
+  checkSideWeights,
+  scoreHierarchy,
+  toColumns,
+  weightedColumnSum
+} from "../lib/scores.js";
 
 const system: IndexSystem = {
   id: "small",
@@ -100,5 +105,29 @@ describe("scoreHierarchy", () => {
       expect(scores.dimensions.functional[i]).toBe(0 + (0.2 / 0.5) * a + (0.3 / 0.5) * b);
       expect(scores.dimensions.service[i]).toBe(0 + (0.5 / 0.5) * c);
     }
+  });
+});
+
+describe("weightedColumnSum", () => {
+  it("adds the terms in order to the last bit", () => {
+    // Six terms take one pass of four and two single terms.
+    const n = 50;
+    const columns = [0, 1, 2, 3, 4, 5].map((j) =>
+      Float64Array.from({length: n}, (_, i) => Math.sin(i * (j + 1)) ** 2)
+    );
+    const weights = [0.1, 0.7, 0.05, 0.03, 0.02, 0.1];
+    const output = new Float64Array(n).fill(9);
+    weightedColumnSum(output, columns, weights);
+    for (let i = 0; i < n; i++) {
+      let expected = 0;
+      for (let k = 0; k < 6; k++) expected += weights[k] * columns[k][i];
+      expect(output[i], `row ${i}`).toBe(expected);
+    }
+  });
+
+  it("fills only the given rows", () => {
+    const output = new Float64Array(4).fill(-1);
+    weightedColumnSum(output, [[1, 2, 3, 4]], [0.5], 1, 3);
+    expect(Array.from(output)).toEqual([-1, 1, 1.5, -1]);
   });
 });
