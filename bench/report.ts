@@ -175,9 +175,9 @@ ${bookingsSection(record)}
 ## How to re-run
 
 \`\`\`sh
-npm run bench                      # everything, about five minutes on 2 cores
+npm run bench                      # everything, about eight minutes on 2 cores
 npm run bench -- entropy 100k      # only the named cases and sizes
-npm run bench -- rescore memory    # the two targets
+npm run bench -- rescore kmeans sensitivity 100k memory   # the time and memory targets
 \`\`\`
 
 Case names: entropy, critic, scores, pca, kmeans, cronbach, sensitivity, rescore, memory;
