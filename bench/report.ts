@@ -177,7 +177,7 @@ ${bookingsSection(record)}
 \`\`\`sh
 npm run bench                      # everything, about eight minutes on 2 cores
 npm run bench -- entropy 100k      # only the named cases and sizes
-npm run bench -- rescore kmeans sensitivity 100k memory   # the time and memory targets
+npm run bench -- rescore kmeans sensitivity 100k memory   # the targets
 \`\`\`
 
 Case names: entropy, critic, scores, pca, kmeans, cronbach, sensitivity, rescore, memory;

@@ -143,7 +143,7 @@ function readColumns(
       );
     }
     for (let k = 0; k < columnCount; k++) {
-      const value = row[indexes[k]];
+      const value = wholeRows ? row[k] : row[indexes[k]];
       if (typeof value !== "number" || !Number.isFinite(value)) {
         throw new Error(
           `${name}[${i}][${k}] is ${describeValue(value)}; expected a finite number`

@@ -130,8 +130,8 @@ const scoreBlock = 2048;
 /**
  * Sets output[i] = Σ_k weights[k]·columns[k][i] for the rows start … end − 1. The terms are
  * added one at a time in the order given, starting from 0, so the result is the same to the
- * last bit as a loop over the terms; four terms share one pass over the rows, which saves
- * loads and stores. Does not check lengths: a row beyond a column's end reads undefined.
+ * last bit as a loop over the terms; up to four terms share one pass over the rows, which
+ * saves loads and stores. Does not check lengths: a row beyond a column's end reads undefined.
  *
  * @example
  * const output = new Float64Array(2);
@@ -145,23 +145,32 @@ export function weightedColumnSum(
   end = output.length
 ): void {
   output.fill(0, start, end);
-  let k = 0;
-  for (; k + 3 < columns.length; k += 4) {
+  for (let k = 0; k < columns.length; k += 4) {
     const c0 = columns[k];
-    const c1 = columns[k + 1];
-    const c2 = columns[k + 2];
-    const c3 = columns[k + 3];
     const w0 = weights[k];
+    const left = columns.length - k;
+    if (left === 1) {
+      for (let i = start; i < end; i++) output[i] = output[i] + w0 * c0[i];
+      continue;
+    }
+    const c1 = columns[k + 1];
     const w1 = weights[k + 1];
+    if (left === 2) {
+      for (let i = start; i < end; i++) output[i] = output[i] + w0 * c0[i] + w1 * c1[i];
+      continue;
+    }
+    const c2 = columns[k + 2];
     const w2 = weights[k + 2];
+    if (left === 3) {
+      for (let i = start; i < end; i++) {
+        output[i] = output[i] + w0 * c0[i] + w1 * c1[i] + w2 * c2[i];
+      }
+      continue;
+    }
+    const c3 = columns[k + 3];
     const w3 = weights[k + 3];
     for (let i = start; i < end; i++) {
       output[i] = output[i] + w0 * c0[i] + w1 * c1[i] + w2 * c2[i] + w3 * c3[i];
     }
-  }
-  for (; k < columns.length; k++) {
-    const column = columns[k];
-    const w = weights[k];
-    for (let i = start; i < end; i++) output[i] += w * column[i];
   }
 }
