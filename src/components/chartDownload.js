@@ -1,4 +1,5 @@
 import {html} from "npm:htl";
+import {bi, currentLang} from "./i18n.js";
 import {saveBlob} from "./saveFile.js";
 
 const svgNamespace = "http://www.w3.org/2000/svg";
@@ -10,13 +11,15 @@ function svgElement(name, attributes = {}) {
 }
 
 // Text outside the chart's SVGs (legend swatches, titles) becomes SVG text at the place the
-// page draws it, so the file looks like the page.
+// page draws it, so the file looks like the page. Hidden text, such as the other language's
+// half of a bilingual label, is left out.
 function textNodesOutsideSvg(root) {
+  const skip = (node) =>
+    node.textContent.trim() === "" ||
+    node.parentElement?.closest("svg, button, style, script") ||
+    node.parentElement?.checkVisibility?.() === false;
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) =>
-      node.textContent.trim() === "" || node.parentElement?.closest("svg, button, style, script")
-        ? NodeFilter.FILTER_REJECT
-        : NodeFilter.FILTER_ACCEPT
+    acceptNode: (node) => (skip(node) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT)
   });
   const nodes = [];
   while (walker.nextNode()) nodes.push(walker.currentNode);
@@ -101,6 +104,7 @@ export async function svgToPng({text, width, height}, scale = 2) {
 /**
  * Wraps a chart with two buttons that save it as SVG and as PNG. `filename` has no
  * extension. The file is made when a button is pressed, from the chart as it is drawn then.
+ * The buttons' texts follow the report language.
  */
 export function chartDownload(chart, {filename = "chart"} = {}) {
   const svgButton = html`<button type="button" class="download">SVG</button>`;
@@ -115,10 +119,13 @@ export function chartDownload(chart, {filename = "chart"} = {}) {
     try {
       saveBlob(await svgToPng(chartToSvg(chart)), `${filename}.png`);
     } catch (error) {
-      status.textContent = `PNG failed: ${error.message}`;
+      const lead = currentLang() === "zh" ? "PNG 生成失败：" : "PNG failed: ";
+      status.textContent = lead + error.message;
     }
   };
   return html`<div class="chart-download">${chart}
-    <div class="download-row">Save chart: ${svgButton} ${pngButton} ${status}</div>
+    <div class="download-row">
+      ${bi("Save chart:", "保存图表：")} ${svgButton} ${pngButton} ${status}
+    </div>
   </div>`;
 }

@@ -4,6 +4,7 @@ import {
   defaultReportConfig,
   isConfigQueryKey
 } from "../lib/config.js";
+import {currentLang} from "./i18n.js";
 import {carryQuery} from "./urlState.js";
 
 // The case of the last state made on this page. A new state for another case means that the
@@ -16,12 +17,15 @@ function copyDefaults() {
   return structuredClone(defaultReportConfig);
 }
 
+// The language is a configuration field too. The language switch owns it, so the query gets
+// the language shown now rather than the one the configuration started with.
 function writeQuery(config, system) {
   const url = new URL(location.href);
   for (const key of [...url.searchParams.keys()]) {
     if (isConfigQueryKey(key)) url.searchParams.delete(key);
   }
-  for (const [key, value] of configToQuery(config, system)) url.searchParams.append(key, value);
+  const shown = {...config, lang: currentLang()};
+  for (const [key, value] of configToQuery(shown, system)) url.searchParams.append(key, value);
   if (url.href === location.href) return;
   history.replaceState(history.state, "", url);
   carryQuery();

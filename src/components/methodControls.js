@@ -3,7 +3,8 @@ import {html} from "npm:htl";
 import {bi, localizedSelect} from "./i18n.js";
 import {localize} from "./localize.js";
 
-const names = {
+/** Names of the method choices of a report configuration, by field and value, in both languages. */
+export const choiceNames = {
   weighting: {
     combined: {en: "combined", zh: "组合赋权"},
     ahp: {en: "AHP (experts)", zh: "层次分析法（专家）"},
@@ -34,7 +35,8 @@ const names = {
   }
 };
 
-const thresholdRules = {
+/** Names of the threshold rules of an axis, in both languages. */
+export const thresholdRules = {
   mean: {en: "mean", zh: "均值"},
   median: {en: "median", zh: "中位数"},
   midpoint: {en: "midpoint 0.5", zh: "中点 0.5"},
@@ -46,7 +48,7 @@ const both = (name) => (typeof name === "string" ? {en: name, zh: name} : name);
 
 function choice(field, options, label, config, kind = "radio") {
   const text = (value, lang) => {
-    const name = names[field]?.[value];
+    const name = choiceNames[field]?.[value];
     return name ? name[lang] ?? name.en : value;
   };
   const input =
@@ -121,7 +123,7 @@ export function methodControls(state, {axisNames = {x: "CRV", y: "HRV"}, ahp = t
       ? [
           choice(
             "ahpMethod",
-            Object.keys(names.ahpMethod),
+            Object.keys(choiceNames.ahpMethod),
             bi("AHP priorities", "AHP 排序方法"),
             config,
             "select"

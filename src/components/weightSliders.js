@@ -1,16 +1,19 @@
 import {html} from "npm:htl";
 import {hierarchyNodes} from "../lib/hierarchy.js";
 import {setWeight} from "../lib/weightsEdit.js";
+import {bi} from "./i18n.js";
+import {localize} from "./localize.js";
 
 const format = (x) => x.toFixed(3);
 
 function sliderRow(node, id, k, name) {
   const input = html`<input type="range" min="0" max="1" step="0.001" value="0"
-    aria-label=${`${name} weight`} data-node=${node} data-element=${id} data-index=${k}>`;
+    data-node=${node} data-element=${id} data-index=${k}>`;
+  localize(input, {"aria-label": {en: `${name.en} weight`, zh: `${name.zh}的权重`}});
   const output = html`<output>0.000</output>`;
   const method = html`<span class="muted method-weight"></span>`;
   const row = html`<div class="weight-slider">
-    <label title=${id}>${name}</label>${input}${output}${method}
+    <label title=${id}>${bi(name.en, name.zh)}</label>${input}${output}${method}
   </div>`;
   return {row, input, output, method};
 }
@@ -23,23 +26,33 @@ function sliderRow(node, id, k, name) {
  * and can go back to the method's weights. Nodes with one element have no slider.
  *
  * The sliders are made once. `element.update(analysis)` moves them to the weights of a
- * reweighted analysis, except on the node being dragged. `nameOf(id)` labels an element.
+ * reweighted analysis, except on the node being dragged. `labelOf(id)` gives an element's
+ * label as {en, zh}; every text follows the report language.
  */
-export function weightSliders(state, system, {nameOf = (id) => id} = {}) {
+export function weightSliders(state, system, {labelOf = (id) => ({en: id, zh: id})} = {}) {
   const blocks = new Map();
   const sides = [];
   for (const {node, order} of hierarchyNodes(system)) {
     if (node === "goal") continue;
     const isSide = node === "crv" || node === "hrv";
-    const rows = order.map((id, k) => sliderRow(node, id, k, nameOf(id)));
-    const badge = html`<span class="badge badge-warning" hidden>set by hand</span>`;
-    const back = html`<button type="button" class="link-button" hidden>use method weights</button>`;
+    const rows = order.map((id, k) => sliderRow(node, id, k, labelOf(id)));
+    const badge = html`<span class="badge badge-warning" hidden>${bi(
+      "set by hand",
+      "手动设置"
+    )}</span>`;
+    const back = html`<button type="button" class="link-button" hidden>${bi(
+      "use method weights",
+      "使用方法权重"
+    )}</button>`;
     back.onclick = () => state.setWeights(node, null);
-    const title = `${nameOf(node)}: ${isSide ? "dimensions" : "indicators"}`;
-    const body =
-      order.length > 1
-        ? rows.map((r) => r.row)
-        : html`<p class="muted">One ${isSide ? "dimension" : "indicator"}, weight 1.</p>`;
+    const name = labelOf(node);
+    const title = isSide
+      ? bi(`${name.en}: dimensions`, `${name.zh}：维度`)
+      : bi(`${name.en}: indicators`, `${name.zh}：指标`);
+    const single = isSide
+      ? bi("One dimension, weight 1.", "只有一个维度，权重为 1。")
+      : bi("One indicator, weight 1.", "只有一个指标，权重为 1。");
+    const body = order.length > 1 ? rows.map((r) => r.row) : html`<p class="muted">${single}</p>`;
     const element = html`<div class="weight-node" data-node=${node}>
       <h3>${title} ${badge} ${back}</h3>${body}</div>`;
     const values = order.map(() => 1 / order.length);
@@ -89,7 +102,10 @@ export function weightSliders(state, system, {nameOf = (id) => id} = {}) {
       block.badge.hidden = !handSet;
       block.back.hidden = !handSet;
       block.rows.forEach(({method: text}, k) => {
-        text.textContent = handSet ? `method ${format(method[block.order[k]])}` : "";
+        const weight = handSet ? format(method[block.order[k]]) : null;
+        localize(text, {
+          text: weight === null ? {en: "", zh: ""} : {en: `method ${weight}`, zh: `方法 ${weight}`}
+        });
       });
       if (block.start !== null) continue;
       block.values = block.order.map((id) => local[id]);
