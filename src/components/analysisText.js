@@ -133,6 +133,44 @@ const sentences = [
     "$2 个题项只有 $1 行完整数据：每个题项不足 5 行，载荷不稳定，" +
       "少数受访者就可能使其明显改变"
   ],
+  // Answer scale suggested for a user's file (lib's inspectTable).
+  [/^answer labels of a 7-point scale were found$/, "发现了 7 级量表的作答标签"],
+  [
+    /^no matched survey item has answers, and 1–5 is the most common scale$/,
+    "已匹配的问卷题项都没有作答，而 1–5 是最常见的量表"
+  ],
+  [
+    /^(\d+) of (\d+) answers to matched survey items are above 5$/,
+    "已匹配问卷题项的 $2 个作答中有 $1 个大于 5"
+  ],
+  [
+    sentence(
+      String.raw`only (\d+) of (\d+) answers to matched survey items are above 5 \(up to (\d+)\), `,
+      String.raw`which looks like data-entry errors; they are listed as problems`
+    ),
+    "已匹配问卷题项的 $2 个作答中只有 $1 个大于 5（最大为 $3），看起来像录入错误，已列为问题"
+  ],
+  [
+    /^the largest answer to a matched survey item is (\S+)$/,
+    "已匹配问卷题项的最大作答为 $1"
+  ],
+  // Recodings and reliability of a user's file (lib's buildUserCase, dimensionReliability).
+  [/^problem cell → missing answer$/, "有问题的单元格 → 缺失作答"],
+  [/^problem cell → value given$/, "有问题的单元格 → 指定的值"],
+  [/^(\d+) survey items?; α needs at least 2$/, "$1 个问卷题项；α 至少需要 2 个"],
+  [/^the items are on different scales$/, "这些题项的量表不同"],
+  // Cells of a user's file that cannot be read (lib's readUserTable).
+  [/^"(.*)" is outside the (\S+)–(\S+) scale$/, "“$1”超出 $2–$3 量表"],
+  [
+    /^"(.*)" is not a number in this file, whose decimal separator is ","$/,
+    "“$1”在本文件中不是数字（本文件的小数分隔符为逗号）"
+  ],
+  [
+    /^"(.*)" is neither a number nor an answer label of the (\S+)–(\S+) scale$/,
+    "“$1”既不是数字，也不是 $2–$3 量表的作答标签"
+  ],
+  [/^"(.*)" is neither a number nor one of the given labels$/, "“$1”既不是数字，也不是给定的标签"],
+  [/^"(.*)" is not a number$/, "“$1”不是数字"],
   // Why a class test was chosen (lib's classDifferences), main clause only.
   [
     /^only (\d+) class has members, so there is nothing to compare$/,

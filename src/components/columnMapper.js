@@ -1,5 +1,8 @@
 import {html} from "npm:htl";
 import {ownIndicatorRole} from "../lib/userData.js";
+import {libText} from "./analysisText.js";
+import {bi} from "./i18n.js";
+import {localize} from "./localize.js";
 
 function roleValue(role) {
   if (role.kind === "item") return `item:${role.item}`;
@@ -9,16 +12,32 @@ function roleValue(role) {
 
 function describeCells(summary) {
   if (!summary) return "";
-  const parts = [];
+  const en = [];
+  const zh = [];
   if (summary.numbers > 0) {
     const {min, max} = summary;
     const range = min === max ? `${min}` : `${min}–${max}`;
-    parts.push(`${summary.numbers} numbers (${range})`);
+    en.push(`${summary.numbers} numbers (${range})`);
+    zh.push(`${summary.numbers} 个数字（${range}）`);
   }
-  if (summary.labels > 0) parts.push(`${summary.labels} answer labels`);
-  if (summary.text > 0) parts.push(`${summary.text} other text`);
-  if (summary.missing > 0) parts.push(`${summary.missing} missing`);
-  return parts.join(", ");
+  if (summary.labels > 0) {
+    en.push(`${summary.labels} answer labels`);
+    zh.push(`${summary.labels} 个作答标签`);
+  }
+  if (summary.text > 0) {
+    en.push(`${summary.text} other text`);
+    zh.push(`${summary.text} 个其他文本`);
+  }
+  if (summary.missing > 0) {
+    en.push(`${summary.missing} missing`);
+    zh.push(`${summary.missing} 个缺失`);
+  }
+  return bi(en.join(", "), zh.join("，"));
+}
+
+// An option whose text follows the report language.
+function option(value, en, zh) {
+  return localize(html`<option value=${value}></option>`, {text: {en, zh}});
 }
 
 function roleSelect(system, sideNames) {
@@ -27,18 +46,29 @@ function roleSelect(system, sideNames) {
       .filter((indicator) => indicator.dimension === dimension.id)
       .flatMap((indicator) =>
         indicator.items.map((item, k) => {
-          const part = indicator.items.length > 1 ? ` (${k + 1} of ${indicator.items.length})` : "";
-          const text = `${item} · ${indicator.label.en}${part}`;
-          return html`<option value=${`item:${item}`}>${text}</option>`;
+          const count = indicator.items.length;
+          const partEn = count > 1 ? ` (${k + 1} of ${count})` : "";
+          const partZh = count > 1 ? `（${count} 之 ${k + 1}）` : "";
+          const en = `${item} · ${indicator.label.en}${partEn}`;
+          const zh = `${item} · ${indicator.label.zh}${partZh}`;
+          return option(`item:${item}`, en, zh);
         })
       );
-    return html`<optgroup label=${`${dimension.label.en} (${sideNames[dimension.side]})`}>
-      ${items}<option value=${`own:${dimension.id}`}>own indicator in ${dimension.label.en}</option>
+    const side = sideNames[dimension.side];
+    const group = html`<optgroup>
+      ${items}${option(
+        `own:${dimension.id}`,
+        `own indicator in ${dimension.label.en}`,
+        `${dimension.label.zh}中的自定义指标`
+      )}
     </optgroup>`;
+    return localize(group, {
+      label: {en: `${dimension.label.en} (${side.en})`, zh: `${dimension.label.zh}（${side.zh}）`}
+    });
   });
   return html`<select>
-    <option value="unused">not used</option>
-    <option value="profile">profile (kept as text)</option>
+    ${option("unused", "not used", "不使用")}
+    ${option("profile", "profile (kept as text)", "背景变量（保留为文本）")}
     ${groups}
   </select>`;
 }
@@ -50,9 +80,15 @@ function roleSelect(system, sideNames) {
  * the first rows hold and lets the reader choose its use: an item of `system` (matched by
  * name at first), an indicator of its own in a dimension (with its direction and whether it
  * is read on the answer scale), a profile variable, or nothing. Columns on the scale can be
- * marked reverse-coded. It dispatches "input" on every change.
+ * marked reverse-coded. It dispatches "input" on every change. Its texts follow the report
+ * language without the mapper being made again; `sideNames` gives each side's name as
+ * {en, zh}.
  */
-export function columnMapper(inspection, system, {sideNames = {crv: "CRV", hrv: "HRV"}} = {}) {
+export function columnMapper(inspection, system, {sideNames} = {}) {
+  const sides = sideNames ?? {
+    crv: {en: "CRV", zh: "顾客感知价值"},
+    hrv: {en: "HRV", zh: "酒店获得价值"}
+  };
   const summaries = new Map(inspection.summaries.map((summary) => [summary.column, summary]));
   const surveyItems = new Set(
     system.indicators.filter((indicator) => indicator.scale).flatMap((indicator) => indicator.items)
@@ -63,7 +99,7 @@ export function columnMapper(inspection, system, {sideNames = {crv: "CRV", hrv: 
   let idColumn = inspection.idColumn;
 
   const idSelect = html`<select>
-    <option value="">none: rows are named by their line</option>
+    ${option("", "none: rows are named by their line", "无：各行以行号命名")}
     ${inspection.columns.map(
       (column) => html`<option value=${column} selected=${column === idColumn}>${column}</option>`
     )}
@@ -71,28 +107,38 @@ export function columnMapper(inspection, system, {sideNames = {crv: "CRV", hrv: 
   const scaleSelect = html`<select>
     <option value="1,5">1–5</option>
     <option value="1,7">1–7</option>
-    <option value="custom">other</option>
+    ${option("custom", "other", "其他")}
   </select>`;
   const low = html`<input type="number" step="1" value=${scale[0]} style="width: 4rem">`;
   const high = html`<input type="number" step="1" value=${scale[1]} style="width: 4rem">`;
-  const custom = html`<span>from ${low} to ${high}</span>`;
+  localize(low, {"aria-label": {en: "lowest answer of the scale", zh: "量表的最低作答"}});
+  localize(high, {"aria-label": {en: "highest answer of the scale", zh: "量表的最高作答"}});
+  const custom = html`<span>${bi("from", "从")} ${low} ${bi("to", "到")} ${high}</span>`;
 
   const rows = inspection.columns.map((column) => {
     const summary = summaries.get(column);
-    const select = roleSelect(system, sideNames);
-    select.setAttribute("aria-label", `use of column ${column}`);
+    const select = roleSelect(system, sides);
+    localize(select, {"aria-label": {en: `use of column ${column}`, zh: `列 ${column} 的用途`}});
     select.dataset.column = column;
-    const direction = html`<select aria-label=${`direction of ${column}`}>
-      <option value="benefit">benefit ↑</option><option value="cost">cost ↓</option></select>`;
-    const scaled = html`<input type="checkbox" aria-label=${`${column} is on the answer scale`}>`;
-    const reversed = html`<input type="checkbox" aria-label=${`${column} is reverse-coded`}>`;
+    const direction = html`<select>
+      ${option("benefit", "benefit ↑", "效益型 ↑")}${option("cost", "cost ↓", "成本型 ↓")}
+    </select>`;
+    localize(direction, {"aria-label": {en: `direction of ${column}`, zh: `${column} 的方向`}});
+    const scaled = html`<input type="checkbox">`;
+    localize(scaled, {
+      "aria-label": {en: `${column} is on the answer scale`, zh: `${column} 按作答量表读取`}
+    });
+    const reversed = html`<input type="checkbox">`;
+    localize(reversed, {
+      "aria-label": {en: `${column} is reverse-coded`, zh: `${column} 为反向题`}
+    });
     reversed.dataset.column = column;
     const own = html`<span class="own-settings">
-      ${direction} <label>${scaled} on scale</label></span>`;
-    const reverseCell = html`<label>${reversed} reverse</label>`;
-    const idNote = html`<span class="muted">id column</span>`;
+      ${direction} <label>${scaled} ${bi("on scale", "按量表")}</label></span>`;
+    const reverseCell = html`<label>${reversed} ${bi("reverse", "反向")}</label>`;
+    const idNote = html`<span class="muted">${bi("id column", "编号列")}</span>`;
     const row = html`<tr data-column=${column}>
-      <th>${column}</th><td>${describeCells(summary)}</td>
+      <th scope="row">${column}</th><td>${describeCells(summary)}</td>
       <td class="muted">${summary?.examples.slice(0, 2).join(", ") ?? ""}</td>
       <td>${select}${idNote}</td><td>${own}</td><td>${reverseCell}</td></tr>`;
 
@@ -118,7 +164,9 @@ export function columnMapper(inspection, system, {sideNames = {crv: "CRV", hrv: 
     select.onchange = () => {
       const [kind, target] = select.value.split(":");
       if (kind === "item") roles[column] = {kind: "item", item: target};
-      else if (kind === "own") roles[column] = ownIndicatorRole(system, target, summary, scale);
+      else if (kind === "own") {
+        roles[column] = ownIndicatorRole(system, target, summary, scale);
+      }
       else roles[column] = {kind};
       changed();
     };
@@ -138,17 +186,27 @@ export function columnMapper(inspection, system, {sideNames = {crv: "CRV", hrv: 
     return {row, show};
   });
 
+  const suggested = inspection.scale.join("–");
+  const sampled = inspection.sampledRows.toLocaleString("en-US");
+  const reasonZh = libText(inspection.scaleReason, "zh");
   const element = html`<div class="column-mapping">
     <div class="column-settings">
-      <label>Id column: ${idSelect}</label>
-      <label>Answer scale: ${scaleSelect}</label> ${custom}
+      <label>${bi("Id column:", "编号列：")} ${idSelect}</label>
+      <label>${bi("Answer scale:", "作答量表：")} ${scaleSelect}</label> ${custom}
       <p class="muted">
-        Suggested scale ${inspection.scale.join("–")}: ${inspection.scaleReason}.</p>
+        <span lang="en">Suggested scale ${suggested}: ${inspection.scaleReason}.</span>
+        <span lang="zh-CN">建议的量表为 ${suggested}：${reasonZh}。</span></p>
     </div>
     <div class="table-scroll"><table>
-      <thead><tr><th>Column</th>
-        <th>First ${inspection.sampledRows.toLocaleString("en-US")} rows</th>
-        <th>Examples</th><th>Use as</th><th>Own indicator</th><th>Coding</th></tr></thead>
+      <caption class="visually-hidden">${bi(
+        "The file's columns and what each is used as",
+        "文件的各列及其用途"
+      )}</caption>
+      <thead><tr><th scope="col">${bi("Column", "列")}</th>
+        <th scope="col">${bi(`First ${sampled} rows`, `前 ${sampled} 行`)}</th>
+        <th scope="col">${bi("Examples", "示例")}</th><th scope="col">${bi("Use as", "用作")}</th>
+        <th scope="col">${bi("Own indicator", "自定义指标")}</th>
+        <th scope="col">${bi("Coding", "编码")}</th></tr></thead>
       <tbody>${rows.map((r) => r.row)}</tbody>
     </table></div>
   </div>`;

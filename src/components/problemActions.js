@@ -1,6 +1,13 @@
 import {html} from "npm:htl";
+import {libText} from "./analysisText.js";
+import {bi} from "./i18n.js";
+import {localize} from "./localize.js";
 
-const actions = {drop: "drop the rows", missing: "set missing", replace: "replace with"};
+const actions = {
+  drop: {en: "drop the rows", zh: "剔除这些行"},
+  missing: {en: "set missing", zh: "设为缺失"},
+  replace: {en: "replace with", zh: "替换为"}
+};
 
 /**
  * Builds the input for handling a table's problem cells, whose value is
@@ -8,19 +15,32 @@ const actions = {drop: "drop the rows", missing: "set missing", replace: "replac
  * value (lib's groupProblems). Each group shows its file lines, what would be valid and how
  * many cells it has. For each, the reader chooses to drop the rows, set the cells missing or
  * replace them with a value. Two buttons set every group at once. It dispatches "input" on
- * every change.
+ * every change. Its texts follow the report language without the input being made again.
  */
 export function problemActions(groups, {shown = 200} = {}) {
   const decisions = {};
   let fallback = {action: "drop"};
   const rows = groups.slice(0, shown).map((group) => {
-    const select = html`<select aria-label=${`handling of ${group.column} = ${group.value}`}>
-      ${Object.entries(actions).map(
-        ([value, text]) => html`<option value=${value}>${text}</option>`
+    const select = html`<select>
+      ${Object.entries(actions).map(([value, text]) =>
+        localize(html`<option value=${value}></option>`, {text})
       )}
     </select>`;
+    localize(select, {
+      "aria-label": {
+        en: `handling of ${group.column} = ${group.value}`,
+        zh: `${group.column} = ${group.value} 的处理方式`
+      }
+    });
     select.dataset.key = group.key;
-    const replacement = html`<input type="text" inputmode="decimal" placeholder="value" hidden>`;
+    const replacement = html`<input type="text" inputmode="decimal" hidden>`;
+    localize(replacement, {
+      placeholder: {en: "value", zh: "值"},
+      "aria-label": {
+        en: `replacement for ${group.column} = ${group.value}`,
+        zh: `${group.column} = ${group.value} 的替换值`
+      }
+    });
     const read = () => {
       replacement.hidden = select.value !== "replace";
       if (select.value === "replace") {
@@ -38,12 +58,17 @@ export function problemActions(groups, {shown = 200} = {}) {
       read();
       changed();
     };
-    const lines = group.lines.map((line, k) => `line ${line} (${group.rows[k]})`).join(", ");
-    const more = group.count > group.lines.length ? `, … ${group.count} in all` : "";
+    const more = group.count > group.lines.length;
+    const lines = bi(
+      group.lines.map((line, k) => `line ${line} (${group.rows[k]})`).join(", ") +
+        (more ? `, … ${group.count} in all` : ""),
+      group.lines.map((line, k) => `第 ${line} 行（${group.rows[k]}）`).join("，") +
+        (more ? `，… 共 ${group.count} 处` : "")
+    );
     const row = html`<tr data-key=${group.key}>
-      <th>${group.column}</th><td>"${group.value}"</td>
+      <th scope="row">${group.column}</th><td>"${group.value}"</td>
       <td>${group.count.toLocaleString("en-US")}</td>
-      <td>${group.reason}</td><td class="muted">${lines}${more}</td>
+      <td>${bi(group.reason, libText(group.reason, "zh"))}</td><td class="muted">${lines}</td>
       <td>${select} ${replacement}</td></tr>`;
     read();
     return {row, select, read};
@@ -57,8 +82,14 @@ export function problemActions(groups, {shown = 200} = {}) {
     fallback = {action};
     changed();
   };
-  const dropAll = html`<button type="button">Drop every problem row</button>`;
-  const missingAll = html`<button type="button">Set every problem cell missing</button>`;
+  const dropAll = html`<button type="button">${bi(
+    "Drop every problem row",
+    "剔除所有有问题的行"
+  )}</button>`;
+  const missingAll = html`<button type="button">${bi(
+    "Set every problem cell missing",
+    "把所有有问题的单元格设为缺失"
+  )}</button>`;
   dropAll.onclick = () => setAll("drop");
   missingAll.onclick = () => setAll("missing");
 
@@ -66,11 +97,18 @@ export function problemActions(groups, {shown = 200} = {}) {
   const element = html`<div class="problem-groups">
     <div class="download-row">${dropAll} ${missingAll}</div>
     <div class="table-scroll"><table>
-      <thead><tr><th>Column</th><th>Value</th><th>Cells</th><th>Problem</th><th>Where</th>
-        <th>Handling</th></tr></thead>
+      <thead><tr><th scope="col">${bi("Column", "列")}</th><th scope="col">${bi("Value", "值")}</th>
+        <th scope="col">${bi("Cells", "单元格数")}</th><th scope="col">${bi("Problem", "问题")}</th>
+        <th scope="col">${bi("Where", "位置")}</th><th scope="col">${bi("Handling", "处理")}</th>
+      </tr></thead>
       <tbody>${rows.map((r) => r.row)}</tbody>
     </table></div>
-    ${hidden > 0 ? html`<p class="muted">${hidden} more groups follow the buttons above.</p>` : ""}
+    ${hidden > 0
+      ? html`<p class="muted">${bi(
+          `${hidden} more groups follow the buttons above.`,
+          `另有 ${hidden} 组问题按上面按钮的选择处理。`
+        )}</p>`
+      : ""}
   </div>`;
 
   function changed() {
