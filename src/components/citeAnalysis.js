@@ -2,7 +2,7 @@ import {html} from "npm:htl";
 import {FileAttachment} from "observablehq:stdlib";
 import {configDifferences} from "../lib/config.js";
 
-const project = FileAttachment("./citation.json");
+const project = FileAttachment("../data/citation.json");
 
 // Characters that BibTeX reads as commands or groups, with their escaped forms.
 const bibtexEscapes = {
@@ -22,11 +22,12 @@ function escapeBibtex(text) {
   return text.replace(/[\\{}&%$#_~^]/g, (character) => bibtexEscapes[character]);
 }
 
+/** Lists the settings that differ from the published defaults, or says there are none. */
 function settingsText(config) {
   const differences = configDifferences(config);
   if (differences.length === 0) return "the published default settings";
   const changes = differences.map((d) => `${d.field} = ${d.value} (default ${d.default})`);
-  return `these settings: ${changes.join("; ")}`;
+  return `settings ${changes.join("; ")}`;
 }
 
 function today() {
@@ -48,7 +49,7 @@ function bibtexCitation(meta, data, config, url) {
   const key = `hotel_relationship_value_${data.id}_${today().replaceAll("-", "")}`;
   const fields = [
     ["author", `{${meta.authors.map(escapeBibtex).join(" and ")}}`],
-    ["title", `{${escapeBibtex(meta.title)}: analysis of the case ${escapeBibtex(data.title.en)}}`],
+    ["title", `{${escapeBibtex(meta.name)}}: analysis of the case ${escapeBibtex(data.title.en)}`],
     ["version", escapeBibtex(meta.version)],
     ["year", meta.built.slice(0, 4)],
     ["url", url],
@@ -56,7 +57,7 @@ function bibtexCitation(meta, data, config, url) {
     [
       "note",
       escapeBibtex(
-        `Settings: ${settingsText(config)}. Built ${meta.built}. Data: ${data.source.citation}`
+        `Run with ${settingsText(config)}. Built ${meta.built}. Data: ${data.source.citation}`
       )
     ]
   ];

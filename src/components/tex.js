@@ -1,8 +1,8 @@
 import katex from "katex";
 import {FileAttachment} from "observablehq:stdlib";
 
-// KaTeX's stylesheet with its fonts inlined (see katex.css.js), linked once per page.
-const stylesheet = FileAttachment("./katex.css");
+// KaTeX's stylesheet with its fonts inlined (see src/data/katex.css.js), linked once per page.
+const stylesheet = FileAttachment("../data/katex.css");
 let linked = false;
 
 function linkStylesheet() {

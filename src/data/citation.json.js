@@ -1,5 +1,5 @@
-// Emits what a citation of the report needs from the project's files: the title and authors
-// from CITATION.cff, the version and licence from package.json, and the date of the build.
+// Emits what a citation of the report needs from the project's files: the title, short name
+// and authors from CITATION.cff, the version and licence from package.json, and the date of the build.
 import {readFileSync} from "node:fs";
 import {parse} from "yaml";
 
@@ -20,6 +20,8 @@ const authors = cff.authors.map(
 );
 const citation = {
   title: cff.title,
+  // The software's short name: the title up to its subtitle.
+  name: cff.title.split(":")[0],
   authors,
   version: pkg.version,
   license: pkg.license,
