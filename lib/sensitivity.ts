@@ -1,7 +1,7 @@
 import {mean, median} from "simple-statistics";
 import type {CaseData} from "./caseData.js";
 import {valueClasses, type Threshold, type ValueClass} from "./classify.js";
-import {relationshipValue} from "./coupling.js";
+import {relationshipValue, type RelationshipModel} from "./coupling.js";
 import type {IndexSystem} from "./indexSystem.js";
 import type {Analysis} from "./pipeline.js";
 import {axisScores, matrixAxes, type MatrixAxes} from "./pipeline.js";
@@ -124,13 +124,10 @@ export function weightSensitivity(
     for (let b = 0; b < size; b++) {
       const draw = first + b;
       const {x, y, value} = buffers[b];
-      if (value) plan.value(x, y, value);
-      keepShare[draw] = countKept(x, y, plan.thresholds, baseCodes, flips) / n;
+      keepShare[draw] = compareDraw(x, y, value, plan, baseCodes, flips) / n;
       const ranked = value ?? y;
       rankCorrelation[draw] =
-        baseRanks === null || isConstant(ranked)
-          ? NaN
-          : rankCorrelationWith(sorter, baseRanks, ranked);
+        baseRanks === null ? NaN : rankCorrelationWith(sorter, baseRanks, ranked);
       if (Number.isNaN(rankCorrelation[draw])) undefinedRankDraws++;
       onProgress?.(draw + 1, draws);
     }
@@ -160,7 +157,10 @@ interface Target {
 interface DrawPlan {
   targets: [Target, Target];
   valued: boolean;
-  value: (x: Float64Array, y: Float64Array, into: Float64Array) => void;
+  model: RelationshipModel;
+  /** Weights α of U₁ (x) and β of U₂ (y) in the relationship value. */
+  alpha: number;
+  beta: number;
   thresholds: {x: Threshold; y: Threshold};
 }
 
@@ -171,37 +171,19 @@ function drawPlan(data: CaseData, analysis: Analysis): DrawPlan {
   const sides = new Set(system.indicators.map((item) => sideOf.get(item.dimension)));
   const valued = sides.has("crv") && sides.has("hrv");
   const {model, sideAlpha, threshold} = analysis.config;
-  const sideWeights = {alpha: sideAlpha, beta: 1 - sideAlpha};
   // Rejects an unknown model or invalid side weights with the error of relationshipValue.
-  if (valued) relationshipValue([0], [0], model, sideWeights);
-  const alpha = sideAlpha;
-  const beta = 1 - sideAlpha;
+  if (valued) relationshipValue([0], [0], model, {alpha: sideAlpha, beta: 1 - sideAlpha});
 
-  const value = (x: Float64Array, y: Float64Array, into: Float64Array) => {
-    for (let i = 0; i < x.length; i++) {
-      const a = clamp01(x[i]);
-      const b = clamp01(y[i]);
-      if (model === "coupling") {
-        // C = 2√(ab)/(a + b), T = αa + βb, D = √(C·T), as couplingCoordination computes.
-        const sum = a + b;
-        const c = sum === 0 ? 0 : (2 * Math.sqrt(a * b)) / sum;
-        into[i] = Math.sqrt(c * (alpha * a + beta * b));
-      } else if (model === "additive") {
-        into[i] = alpha * a + beta * b;
-      } else {
-        into[i] = Math.pow(a, alpha) * Math.pow(b, beta);
-      }
-    }
-  };
-  const split = typeof threshold === "object" ? threshold : {x: threshold, y: threshold};
   return {
     targets: [
       axisTarget(system, axes.x, analysis.columns),
       axisTarget(system, axes.y, analysis.columns)
     ],
     valued,
-    value,
-    thresholds: split
+    model,
+    alpha: sideAlpha,
+    beta: 1 - sideAlpha,
+    thresholds: typeof threshold === "object" ? threshold : {x: threshold, y: threshold}
   };
 }
 
@@ -232,9 +214,9 @@ function axisTarget(
   };
 }
 
-// Rows per block when several draws are scored in one pass: 20 columns of 1024 rows take
-// 160 KB, which stays in cache while every draw of the batch reads them.
-const drawBlock = 1024;
+// Rows per block when several draws are scored in one pass: 20 columns of 256 rows take
+// 40 KB, which stays in the first-level cache while every draw of the batch reads them.
+const drawBlock = 256;
 
 /** Fills buffers[b].x and .y with the two axis scores of each draw b of a batch. */
 function scoreDraws(
@@ -281,18 +263,22 @@ function resolveThreshold(values: Float64Array, threshold: Threshold, axis: stri
 }
 
 /**
- * Classifies every customer as classify does, counts those who keep their class of
- * `baseCodes`, and adds 1 to `flips` for the others.
+ * Classifies every customer of one draw as classify does, counts those who keep their class
+ * of `baseCodes` and adds 1 to `flips` for the others. When `value` is given, first fills it
+ * with the relationship value of x and y under the plan's model, with the arithmetic of
+ * couplingCoordination and relationshipValue.
  */
-function countKept(
+function compareDraw(
   x: Float64Array,
   y: Float64Array,
-  thresholds: {x: Threshold; y: Threshold},
+  value: Float64Array | null,
+  plan: DrawPlan,
   baseCodes: Uint8Array,
   flips: Float64Array
 ): number {
-  const splitX = resolveThreshold(x, thresholds.x, "x (CRV)");
-  const splitY = resolveThreshold(y, thresholds.y, "y (HRV)");
+  if (value !== null) relationshipValues(x, y, plan, value);
+  const splitX = resolveThreshold(x, plan.thresholds.x, "x (CRV)");
+  const splitY = resolveThreshold(y, plan.thresholds.y, "y (HRV)");
   let kept = 0;
   for (let i = 0; i < x.length; i++) {
     // A low x adds 2 and a low y adds 1, which gives the codes of classCodes.
@@ -302,6 +288,30 @@ function countKept(
     flips[i] += 1 - same;
   }
   return kept;
+}
+
+function relationshipValues(
+  x: Float64Array,
+  y: Float64Array,
+  {model, alpha, beta}: DrawPlan,
+  value: Float64Array
+): void {
+  if (model === "coupling") {
+    for (let i = 0; i < x.length; i++) {
+      const a = clamp01(x[i]);
+      const b = clamp01(y[i]);
+      // C = 2√(ab)/(a + b), T = αa + βb, D = √(C·T).
+      const sum = a + b;
+      const c = sum === 0 ? 0 : (2 * Math.sqrt(a * b)) / sum;
+      value[i] = Math.sqrt(c * (alpha * a + beta * b));
+    }
+  } else if (model === "additive") {
+    for (let i = 0; i < x.length; i++) value[i] = alpha * clamp01(x[i]) + beta * clamp01(y[i]);
+  } else {
+    for (let i = 0; i < x.length; i++) {
+      value[i] = Math.pow(clamp01(x[i]), alpha) * Math.pow(clamp01(y[i]), beta);
+    }
+  }
 }
 
 /**
@@ -338,17 +348,27 @@ function centredRanks(sorter: Sorter, values: ArrayLike<number>): CentredRanks {
  * Spearman's ρ of `values` with the base ranking: Pearson's r of the average ranks, with
  * the base ranks already centred. The mean of n average ranks is (n + 1)/2 whatever the
  * ties, so ρ = Σ b_i (r_i − m) / √(Σ b_i² · Σ (r_i − m)²). The sums run along the sorted
- * order, so the ranks of `values` are never stored.
+ * order, so the ranks of `values` are never stored. NaN when `values` are constant.
  */
 function rankCorrelationWith(sorter: Sorter, base: CentredRanks, values: Float64Array): number {
   const n = values.length;
   const {order, sorted} = sorter.sort(values);
+  if (sorted[0] === sorted[n - 1]) return NaN;
   const baseRanks = base.ranks;
+  const middle = (n + 1) / 2;
   let cross = 0;
   let squares = 0;
   for (let first = 0; first < n; ) {
+    if (first + 1 === n || sorted[first + 1] !== sorted[first]) {
+      // A value without ties, the common case, has rank first + 1.
+      const rank = first + 1 - middle;
+      cross += baseRanks[order[first]] * rank;
+      squares += rank * rank;
+      first++;
+      continue;
+    }
     const last = tieEnd(sorted, first);
-    const rank = (first + last + 1) / 2 - (n + 1) / 2;
+    const rank = (first + last + 1) / 2 - middle;
     let baseSum = 0;
     for (let k = first; k < last; k++) baseSum += baseRanks[order[k]];
     cross += baseSum * rank;
@@ -403,9 +423,17 @@ class Sorter {
       if (values[i] > max) max = values[i];
     }
 
+    if (min === max) {
+      for (let i = 0; i < n; i++) {
+        order[i] = i;
+        sorted[i] = values[i];
+      }
+      return {order, sorted};
+    }
+
     // The bucket never decreases as the value grows, because each step of (x − min)·scale,
     // the floor and the cap at count − 1 preserves order.
-    const scale = max > min ? count / (max - min) : 0;
+    const scale = count / (max - min);
     starts.fill(0);
     for (let i = 0; i < n; i++) {
       const bucket = Math.min(count - 1, Math.floor((values[i] - min) * scale));
