@@ -39,10 +39,13 @@ export function weightBars(system, methods, {width, sideOf, lang = "en"} = {}) {
   for (let j = 1; j < system.indicators.length; j++) {
     if (last.weights[j] > last.weights[top]) top = j;
   }
+  // The left margin holds the indicator names; on narrow cards it shrinks with the chart so
+  // that the bars keep a positive width.
+  const plotWidth = Math.max(width ?? 640, 240);
   return Plot.plot({
-    width,
+    width: plotWidth,
     height: system.indicators.length * (methods.length * 7 + 8) + 60,
-    marginLeft: 170,
+    marginLeft: Math.min(170, Math.round(plotWidth * 0.4)),
     ariaLabel: text.title,
     ariaDescription: text.describe(system.indicators.length, names.join(", "), {
       method: last.name,
