@@ -212,6 +212,22 @@ export default {
         {name: "Your data", path: "/your-data"}
       ]
     },
+    {
+      name: "Guided tour",
+      pages: [
+        {name: "Start the tour", path: "/learn/"},
+        {name: "1 · The idea", path: "/learn/idea"},
+        {name: "2 · Index system", path: "/learn/index-system"},
+        {name: "3 · AHP", path: "/learn/ahp"},
+        {name: "4 · Objective weights", path: "/learn/objective-weights"},
+        {name: "5 · Scores", path: "/learn/scores"},
+        {name: "6 · Relationship value", path: "/learn/relationship-value"},
+        {name: "7 · Classes", path: "/learn/classes"},
+        {name: "8 · Strategies", path: "/learn/strategies"}
+      ]
+    },
+    {name: "Glossary", path: "/glossary"},
+    {name: "Benchmarks", path: "/benchmarks"},
     {name: "Data & methods", path: "/data"}
   ],
   footer: `<span lang="en">Hotel relationship value: an open report. Data sources and licences
