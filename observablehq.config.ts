@@ -126,12 +126,13 @@ document.addEventListener("report-lang", (event) => apply(event.detail));
 // Names the controls that Observable Inputs and Framework draw without a label, and marks each
 // chart with a text alternative as one image, as they appear on the page. A slider takes the
 // label of its form, a table's row checkbox a "select row" name in the page's language, the
-// sidebar toggle a name. Plot's own labels of marks ("dot", "rule") are dropped from the
+// sidebar toggle a name; a scroll box takes the focus; a chart without a name takes its
+// card's heading. Plot's own labels of marks ("dot", "rule") are dropped from the
 // accessibility tree, because the chart's aria-label and aria-description carry its meaning.
 const siteAccessibility = `
 const selectNames = {
-  en: {row: "Select row", all: "Select all rows", sidebar: "Toggle sidebar"},
-  zh: {row: "选择此行", all: "选择全部行", sidebar: "显示或隐藏侧边栏"}
+  en: {row: "Select row", all: "Select all rows", sidebar: "Toggle sidebar", chart: "Chart"},
+  zh: {row: "选择此行", all: "选择全部行", sidebar: "显示或隐藏侧边栏", chart: "图表"}
 };
 let labelCount = 0;
 
@@ -152,8 +153,26 @@ function nameControls(force) {
     if (box.labels.length > 0) continue;
     box.setAttribute("aria-label", box.closest("thead") ? names.all : names.row);
   }
-  for (const svg of document.querySelectorAll("main svg[aria-label]:not([role])")) {
-    if (svg.parentElement.closest("svg")) continue;
+  // A box that scrolls must take the focus, so that keys can scroll it: Inputs' tables and
+  // code blocks, tables and table wrappers set to scroll.
+  for (const box of document.querySelectorAll("main form:not([tabindex]) > table")) {
+    box.parentElement.tabIndex = 0;
+  }
+  for (const box of document.querySelectorAll("main :is(pre, table, .table-scroll):not([tabindex])")) {
+    const style = getComputedStyle(box);
+    const scrolls = /auto|scroll/.test(style.overflowX + style.overflowY);
+    if (scrolls && (box.scrollWidth > box.clientWidth || box.scrollHeight > box.clientHeight)) {
+      box.tabIndex = 0;
+    }
+  }
+  for (const svg of document.querySelectorAll("main svg:not([role])")) {
+    if (svg.parentElement.closest("svg") || !svg.querySelector("[aria-label]")) continue;
+    // A chart drawn without a name is named after the heading of its card or section.
+    if (!svg.hasAttribute("aria-label")) {
+      const card = svg.closest(".card, figure, section") || svg.parentElement;
+      const heading = card.querySelector("h2, h3, figcaption");
+      svg.setAttribute("aria-label", (heading && heading.innerText.trim()) || names.chart);
+    }
     svg.setAttribute("role", "img");
     for (const mark of svg.querySelectorAll("[aria-label]")) mark.setAttribute("aria-hidden", "true");
   }

@@ -1,4 +1,6 @@
 import {FileAttachment} from "observablehq:stdlib";
+import {html} from "npm:htl";
+import {bi} from "./i18n.js";
 
 // FileAttachment needs literal paths, so every case file is declared here and a page picks
 // one by the selected id.
@@ -41,12 +43,44 @@ export function provenance({kind, synthetic}, lang = "en") {
   return lang === "zh" ? provenanceZh[text] : text;
 }
 
-/** Loads the CaseData of one case id. */
+// One download per case and page: every cell that asks for a case gets the same promise. A
+// failed download is forgotten, so that asking again retries it.
+const loading = new Map();
+
+/** Loads the CaseData of one case id; throws on an id that is not in `caseFiles`. */
 export function loadCase(id) {
   const file = caseFiles[id];
   if (!file)
     throw new Error(`unknown case "${id}"; expected one of ${Object.keys(caseFiles).join(", ")}`);
-  return file.json();
+  if (!loading.has(id)) {
+    const request = file.json().catch((error) => {
+      loading.delete(id);
+      throw error;
+    });
+    loading.set(id, request);
+  }
+  return loading.get(id);
+}
+
+/** Case files from this size up announce their download while it runs. */
+const announcedBytes = 200_000;
+
+/**
+ * Creates a status line, in both languages, that names the case being downloaded and its
+ * size while a large case file (200 kB or more) arrives, and empties itself once the case is
+ * loaded or has failed. Small files show nothing. Example: the Lisbon case shows "Loading
+ * Lisbon hotel customers (1.4 MB)…".
+ */
+export function caseLoadingNote(id) {
+  const entry = caseCatalog.find((c) => c.id === id);
+  const file = caseFiles[id];
+  const note = html`<p class="loading-note" role="status" aria-live="polite"></p>`;
+  if (!entry || !file || !(file.size >= announcedBytes)) return note;
+  const megabytes = (file.size / 1e6).toFixed(1);
+  note.append(bi(`Loading ${entry.name.en} (${megabytes} MB)…`, `正在加载${entry.name.zh}（${megabytes} MB）…`));
+  const clear = () => note.replaceChildren();
+  loadCase(id).then(clear, clear);
+  return note;
 }
 
 const illustrativeZh =

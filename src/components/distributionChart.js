@@ -1,5 +1,5 @@
-import * as d3 from "npm:d3";
 import * as Plot from "npm:@observablehq/plot";
+import {max, median, min} from "simple-statistics";
 
 const texts = {
   en: {
@@ -28,12 +28,12 @@ export function distributionChart(
 ) {
   const text = texts[lang] ?? texts.en;
   const data = Array.from(values);
-  const format = (x) => (x === undefined ? "–" : x.toFixed(3));
+  const format = (statistic) => (data.length === 0 ? "–" : statistic(data).toFixed(3));
   const summary = {
     n: data.length.toLocaleString("en-US"),
-    min: format(d3.min(data)),
-    median: format(d3.median(data)),
-    max: format(d3.max(data))
+    min: format(min),
+    median: format(median),
+    max: format(max)
   };
   return Plot.plot({
     width,

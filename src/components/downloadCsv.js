@@ -1,4 +1,4 @@
-import * as d3 from "npm:d3";
+import {csvFormat} from "npm:d3-dsv";
 import {html} from "npm:htl";
 import {bi} from "./i18n.js";
 
@@ -13,7 +13,7 @@ export function downloadCsv(rows, {filename = "table.csv", label} = {}) {
   const text = label ?? bi("Download CSV", "下载 CSV");
   const button = html`<button type="button" class="download">${text}</button>`;
   button.onclick = () => {
-    const blob = new Blob([d3.csvFormat(rows)], {type: "text/csv;charset=utf-8"});
+    const blob = new Blob([csvFormat(rows)], {type: "text/csv;charset=utf-8"});
     const url = URL.createObjectURL(blob);
     const a = html`<a href=${url} download=${filename} hidden></a>`;
     document.body.append(a);

@@ -1,5 +1,5 @@
-import * as d3 from "npm:d3";
 import * as Plot from "npm:@observablehq/plot";
+import {quantileSorted} from "simple-statistics";
 import {classScale} from "./classColors.js";
 
 const corner = {
@@ -25,11 +25,17 @@ const texts = {
   }
 };
 
-/** Returns the 0.5th and 99.5th percentiles of the values, widened to include the threshold. */
+/**
+ * Returns the 0.5th and 99.5th percentiles of the values (simple-statistics' quantileSorted),
+ * widened to include the threshold.
+ */
 function central(values, threshold) {
   const sorted = Float64Array.from(values).sort();
-  const domain = [d3.quantileSorted(sorted, 0.005), d3.quantileSorted(sorted, 0.995)];
-  return threshold === undefined ? domain : d3.extent([...domain, threshold]);
+  const low = quantileSorted(sorted, 0.005);
+  const high = quantileSorted(sorted, 0.995);
+  return threshold === undefined
+    ? [low, high]
+    : [Math.min(low, threshold), Math.max(high, threshold)];
 }
 
 /**
