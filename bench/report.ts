@@ -4,14 +4,24 @@ import {execFileSync} from "node:child_process";
 import {readFileSync, writeFileSync} from "node:fs";
 import {cpus, loadavg, totalmem} from "node:os";
 
+/** Wall and CPU times of the timed runs of one case, in ms. */
+export interface Timing {
+  medianMs: number;
+  reps: number;
+  timesMs: number[];
+  /** Median CPU time: time on a core, by every thread of the process. */
+  cpuMedianMs: number;
+  cpuTimesMs: number[];
+}
+
 /** One row of the table: a case at one size. */
 export interface Row {
   case: string;
   title: string;
   rows: number;
   note: string;
-  node: {medianMs: number; reps: number; timesMs: number[]};
-  numpy: {medianMs: number; reps: number; timesMs: number[]} | null;
+  node: Timing;
+  numpy: Timing | null;
   /** Node median / numpy median: how many times longer Node takes. */
   ratio: number | null;
   check: string;
@@ -111,18 +121,21 @@ function difference(row: Row): string {
 /** Formats the result table as Markdown, which also reads well on a terminal. */
 export function markdownTable(rows: Row[]): string {
   const lines = [
-    "| case | rows | Node median (ms) | runs | numpy median (ms) | runs | Node / numpy | " +
-      "max abs difference |",
-    "|---|--:|--:|--:|--:|--:|--:|--:|"
+    "| case | rows | Node median (ms) | Node CPU (ms) | runs | numpy median (ms) | " +
+      "numpy CPU (ms) | runs | Node / numpy | max abs difference |",
+    "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
   ];
   for (const row of rows) {
     const title = row.note === "" ? row.title : `${row.title} (${row.note})`;
     const numpy =
-      row.numpy === null ? ["–", "–"] : [ms(row.numpy.medianMs), `${row.numpy.reps}`];
+      row.numpy === null
+        ? ["–", "–", "–"]
+        : [ms(row.numpy.medianMs), ms(row.numpy.cpuMedianMs), `${row.numpy.reps}`];
     const ratio = row.ratio === null ? "–" : row.ratio.toFixed(1);
     lines.push(
-      `| ${title} | ${size(row.rows)} | ${ms(row.node.medianMs)} | ${row.node.reps} | ` +
-        `${numpy[0]} | ${numpy[1]} | ${ratio} | ${difference(row)} |`
+      `| ${title} | ${size(row.rows)} | ${ms(row.node.medianMs)} | ` +
+        `${ms(row.node.cpuMedianMs)} | ${row.node.reps} | ${numpy.join(" | ")} | ${ratio} | ` +
+        `${difference(row)} |`
     );
   }
   return lines.join("\n");
@@ -160,8 +173,10 @@ ${load(machine.loadAverage.end)}.${contention(machine)}
 
 ${markdownTable(record.rows)}
 
-Node / numpy is the ratio of the medians: 10 means Node took ten times as long. The max abs
-difference is the largest difference between a result of lib/ and numpy's (1e-9 is required).
+Node / numpy is the ratio of the median wall times: 10 means Node took ten times as long. CPU
+is the median time the process spent on a core, which leaves out waiting for a core while
+other processes run. The max abs difference is the largest difference between a result of
+lib/ and numpy's (1e-9 is required).
 
 ### Targets
 

@@ -18,21 +18,30 @@ export function planFor(rows: number): Plan {
   return {warmup: 0, maxReps: 3, budget: 8};
 }
 
-/** Runs `run` by the plan and returns the times of the timed runs in ms and the last result. */
+/**
+ * Runs `run` by the plan and returns the wall and CPU times of the timed runs in ms and the
+ * last result. CPU time counts every thread of the process (the garbage collector's too) and
+ * leaves out time spent waiting for a core, so it varies less when other processes are busy.
+ */
 export function timed<T>(plan: Plan, run: () => T, warmup: () => unknown = run): {
   times: number[];
+  cpuTimes: number[];
   result: T;
 } {
   for (let k = 0; k < plan.warmup; k++) warmup();
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   let result: T;
   let total = 0;
   do {
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     result = run();
     const elapsed = performance.now() - start;
+    const cpu = process.cpuUsage(cpuStart);
     times.push(elapsed);
+    cpuTimes.push((cpu.user + cpu.system) / 1000);
     total += elapsed;
   } while (times.length < plan.maxReps && total + times[times.length - 1] <= plan.budget * 1000);
-  return {times, result};
+  return {times, cpuTimes, result};
 }
