@@ -29,14 +29,15 @@ const pageNamesZh: Record<string, string> = {
   "/your-data": "你的数据",
   "/data": "数据与方法",
   "/glossary": "术语表",
-  "/learn/": "分步导览",
-  "/learn/idea": "1 · 基本思想：双方的价值",
-  "/learn/index-system": "2 · 评价指标体系",
-  "/learn/ahp": "3 · AHP：专家给出的权重",
-  "/learn/objective-weights": "4 · 来自数据的权重",
+  "/benchmarks": "性能基准",
+  "/learn/": "开始导览",
+  "/learn/idea": "1 · 基本思想",
+  "/learn/index-system": "2 · 指标体系",
+  "/learn/ahp": "3 · AHP",
+  "/learn/objective-weights": "4 · 客观权重",
   "/learn/scores": "5 · 得分",
   "/learn/relationship-value": "6 · 关系价值",
-  "/learn/classes": "7 · 客户类别与发展目标",
+  "/learn/classes": "7 · 客户类别",
   "/learn/strategies": "8 · 策略"
 };
 
@@ -153,12 +154,14 @@ function nameControls(force) {
     if (box.labels.length > 0) continue;
     box.setAttribute("aria-label", box.closest("thead") ? names.all : names.row);
   }
-  // A box that scrolls must take the focus, so that keys can scroll it: Inputs' tables and
-  // code blocks, tables and table wrappers set to scroll.
+  // A box that scrolls must take the focus, so that keys can scroll it: Inputs' tables, code
+  // blocks, tables, and wrappers whose class names a scroll box or a wrapper.
   for (const box of document.querySelectorAll("main form:not([tabindex]) > table")) {
     box.parentElement.tabIndex = 0;
   }
-  for (const box of document.querySelectorAll("main :is(pre, table, .table-scroll):not([tabindex])")) {
+  for (const box of document.querySelectorAll(
+    "main :is(pre, table, [class*=scroll], [class*=wrap]):not([tabindex])"
+  )) {
     const style = getComputedStyle(box);
     const scrolls = /auto|scroll/.test(style.overflowX + style.overflowY);
     if (scrolls && (box.scrollWidth > box.clientWidth || box.scrollHeight > box.clientHeight)) {

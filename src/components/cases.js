@@ -43,8 +43,8 @@ export function provenance({kind, synthetic}, lang = "en") {
   return lang === "zh" ? provenanceZh[text] : text;
 }
 
-// One download per case and page: every cell that asks for a case gets the same promise. A
-// failed download is forgotten, so that asking again retries it.
+// One download per case and page: every cell that requests a case gets the same promise. A
+// failed download is forgotten, so that a new request retries it.
 const loading = new Map();
 
 /** Loads the CaseData of one case id; throws on an id that is not in `caseFiles`. */

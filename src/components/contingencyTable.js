@@ -16,8 +16,10 @@ export function contingencyTable(association, {className, lang = "en"}) {
     return html`<td title=${title} style=${style}>${count.toLocaleString("en-US")}</td>`;
   };
   const name = zh ? association.label.zh : association.label.en;
-  return html`<div class="stat-table-wrap"><table class="stat-table">
-    <caption>${zh ? `类别 × ${name}（频数）` : `Class × ${name} (counts)`}</caption>
+  const caption = zh ? `类别 × ${name}（频数）` : `Class × ${name} (counts)`;
+  return html`<div class="stat-table-wrap" tabindex="0" role="region" aria-label=${caption}>
+    <table class="stat-table">
+    <caption>${caption}</caption>
     <thead><tr>
       <th class="left" scope="col">${zh ? "类别" : "Class"}</th>${association.categories.map(
         (c) => html`<th scope="col">${c}</th>`

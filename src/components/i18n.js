@@ -20,11 +20,11 @@ export const languageTag = {en: "en", zh: "zh-CN"};
 /** The locale for numbers and dates of each report language. */
 export const numberLocale = {en: "en-US", zh: "zh-CN"};
 
-// The event sent on `document` when the language changes; the site's head script listens to
-// it to translate the sidebar, the pager and the window title.
+// The event sent on `document` when the language changes. The site's head script translates
+// the sidebar, the pager and the window title on it.
 const changeEvent = "report-lang";
 
-/** The language the address asks for: "zh" for `?lang=zh`, otherwise "en". */
+/** Returns the language in the address: "zh" for `?lang=zh`, otherwise "en". */
 export function currentLang() {
   return readParam("lang", "en", languages);
 }
@@ -105,7 +105,7 @@ export function t(strings, lang) {
 }
 
 /**
- * The name of a labelled object of the library (indicator, dimension, side, class) in the
+ * Returns the name of a labelled object of the library (indicator, dimension, side, class) in the
  * current language. Example: `label({en: "Service value", zh: "服务价值"}, "zh")` → "服务价值".
  */
 export function label(l, lang) {

@@ -106,7 +106,9 @@ export function valueMatrix(
   const countText = counts
     ? classes.map((info) => `${className(info)} ${counts[info.id].toLocaleString("en-US")}`)
     : null;
-  const form = binned ? "binned" : stacked ? "stacked" : "dots";
+  let form = "dots";
+  if (binned) form = "binned";
+  else if (stacked) form = "stacked";
   return Plot.plot({
     width,
     height: height ?? Math.min(width, 520),

@@ -6,7 +6,7 @@ import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {launchBrowser, listPages, loadPage, openPage, reportLanguages, withLang} from "./browser.js";
 import {startStaticServer, type StaticServer} from "./server.js";
 
-// Prints a report page to PDF and checks that the file holds text, and checks that no page
+// Prints a report page to PDF and checks that the file contains text, and checks that no page
 // scrolls sideways on a 375 px phone screen (wide tables scroll inside their card instead).
 // Run `npm run build` first; DIST_DIR and CHROMIUM_PATH are read as in site.test.ts.
 const distDir = resolve(process.env.DIST_DIR ?? "dist");
