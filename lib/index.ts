@@ -45,3 +45,4 @@ export * from "./userData.js";
 export * from "./sampleFiles.js";
 export * from "./exercises.js";
 export * from "./glossary.js";
+export * from "./quote.js";

@@ -2,6 +2,7 @@ import {dsvFormat} from "d3-dsv";
 import {decodeText, type TextEncoding} from "./encoding.js";
 import type {IndexSystem} from "./indexSystem.js";
 import {foldLabel, likertValue} from "./likert.js";
+import {quoteText, shortenText} from "./quote.js";
 
 /** Options of `readSurvey`. Every column named in an option must exist in the file. */
 export interface ReadOptions {
@@ -80,10 +81,12 @@ const sampleLength = 1 << 16;
  * (one of `missingTokens`, which becomes `null` and is counted in `missing`), as a label from
  * `labels`, or as a built-in 5- or 7-point Likert label in English or Chinese mapped onto the
  * column's scale by `likertValue`. Anything else becomes `null` and a problem. A value
- * outside the column's scale also becomes `null` and a problem. Values of `reverse` columns
- * inside the scale are reverse-coded as min + max − x. A repeated or empty id is a problem
- * too, and its row is kept.
- * Problem messages read like `survey.csv line 17, column Q4: "6" is outside the 1–5 scale`.
+ * outside the column's scale also becomes `null` and a problem, and so does a value between
+ * two of its points (2.5 on a 1–5 scale), because a scale's answers are min, min + 1, …, max.
+ * Values of `reverse` columns on the scale are reverse-coded as min + max − x. A repeated or
+ * empty id is a problem too, and its row is kept.
+ * Problem messages read like `survey.csv line 17, column Q4: "6" is outside the 1–5 scale`,
+ * and quote a cell of more than 40 characters by its start and its length (see `quoteText`).
  *
  * @param bytes - the file's content
  * @throws Error naming the file and line when the bytes are not a table: no text, a header
@@ -92,7 +95,7 @@ const sampleLength = 1 << 16;
  *   not in the file, an invalid scale, or a reverse-coded column without a scale.
  * @example
  * const bytes = new TextEncoder().encode("id;Q1;Q2\nA;3,5;Agree\nB;NA;9\n");
- * readSurvey(bytes, {file: "s.csv", idColumn: "id", scale: [1, 5]})
+ * readSurvey(bytes, {file: "s.csv", idColumn: "id", scale: {Q2: [1, 5]}})
  * // {columns: ["Q1", "Q2"], ids: ["A", "B"], values: [[3.5, 4], [null, null]],
  * //  missing: [1, 0], delimiter: ";", decimalSeparator: ",", encoding: "utf-8", problems:
  * //  [{row: "B", line: 3, column: "Q2", value: "9",
@@ -108,7 +111,9 @@ export function readSurvey(bytes: Uint8Array, options: ReadOptions = {}): Survey
   checkDelimiter(delimiter);
   const decimalSeparator = options.decimalSeparator ?? detectDecimalSeparator(text, delimiter);
   if (decimalSeparator !== "." && decimalSeparator !== ",") {
-    throw new Error(`invalid decimalSeparator "${decimalSeparator}": expected "." or ","`);
+    throw new Error(
+      `invalid decimalSeparator ${quoteText(String(decimalSeparator))}: expected "." or ","`
+    );
   }
 
   const reader = new TableReader(file, delimiter, decimalSeparator === ",", options);
@@ -154,7 +159,9 @@ class TableReader {
   ) {
     for (const [label, value] of Object.entries(options.labels ?? {})) {
       if (!Number.isFinite(value)) {
-        throw new Error(`invalid value ${value} for label "${label}": expected a finite number`);
+        throw new Error(
+          `invalid value ${value} for label ${quoteText(label)}: expected a finite number`
+        );
       }
       this.labels.set(foldLabel(label), value);
     }
@@ -176,7 +183,7 @@ class TableReader {
       const previous = seen.get(name);
       if (previous !== undefined) {
         throw new Error(
-          `${this.file} line 1: column name "${name}" appears twice (columns ` +
+          `${this.file} line 1: column name ${quoteText(name)} appears twice (columns ` +
             `${previous + 1} and ${index + 1}); column names must be unique`
         );
       }
@@ -208,7 +215,9 @@ class TableReader {
     for (const name of reverse) {
       this.requireValueColumn(name, "reverse", valueNames);
       if (scaleOf(name) === undefined) {
-        throw new Error(`reverse-coded column "${name}" needs a scale; pass scale: [min, max]`);
+        throw new Error(
+          `reverse-coded column ${quoteText(name)} needs a scale; pass scale: [min, max]`
+        );
       }
     }
 
@@ -229,8 +238,8 @@ class TableReader {
     const index = indexOf.get(name);
     if (index === undefined) {
       throw new Error(
-        `${option} names column "${name}", which is not in ${this.file}; ` +
-          `its columns are ${this.header.map((column) => `"${column}"`).join(", ")}`
+        `${option} names column ${quoteText(name)}, which is not in ${this.file}; ` +
+          `its columns are ${this.header.map((column) => quoteText(column)).join(", ")}`
       );
     }
     return index;
@@ -239,8 +248,8 @@ class TableReader {
   private requireValueColumn(name: string, option: string, valueNames: Set<string>): void {
     if (!valueNames.has(name)) {
       throw new Error(
-        `${option} names column "${name}", which is not a value column of ${this.file}; ` +
-          `value columns are the columns other than the id column and the text columns`
+        `${option} names column ${quoteText(name)}, which is not a value column of ` +
+          `${this.file}; value columns are the columns other than the id column and the text columns`
       );
     }
   }
@@ -306,8 +315,9 @@ class TableReader {
         line,
         column,
         value: "",
-        message: `${this.file} line ${line}, column ${column}: the id is empty, so the row's ` +
-          `id is "${fallback}"`
+        message:
+          `${this.file} line ${line}, column ${shortenText(column)}: the id is empty, so ` +
+          `the row's id is "${fallback}"`
       });
       return fallback;
     }
@@ -320,8 +330,8 @@ class TableReader {
         line,
         column,
         value: id,
-        message: `${this.place(id, line)}, column ${column}: id "${id}" repeats the id of ` +
-          `line ${first}`
+        message: `${this.place(id, line)}, column ${shortenText(column)}: id ` +
+          `${quoteText(id)} repeats the id of line ${first}`
       });
     }
     return id;
@@ -350,12 +360,21 @@ class TableReader {
     return (scale && likertValue(text, scale)) ?? false;
   }
 
+  // A scale's answers are its points min, min + 1, …, max: a value between two points, such
+  // as 2.5 on 1–5, is a problem like a value outside the scale.
   private applyScale(value: number, id: string, line: number, k: number, cell: string) {
     const scale = this.scales[k];
     if (scale === undefined) return value;
     const [min, max] = scale;
     if (value < min || value > max) {
-      this.report(id, line, k, cell, `"${cell}" is outside the ${min}–${max} scale`);
+      this.report(id, line, k, cell, `${quoteText(cell)} is outside the ${min}–${max} scale`);
+      return null;
+    }
+    if (!Number.isInteger(value - min)) {
+      const reason =
+        `${quoteText(cell)} is not a whole number, so it is not an answer of the ` +
+        `${min}–${max} scale`;
+      this.report(id, line, k, cell, reason);
       return null;
     }
     return this.reversed[k] ? min + max - value : value;
@@ -363,24 +382,26 @@ class TableReader {
 
   private unreadableMessage(cell: string, k: number): string {
     const scale = this.scales[k];
+    const quoted = quoteText(cell);
     if (this.decimalComma && /^\s*[+-]?\d*\.\d+\s*$/.test(cell)) {
-      return `"${cell}" is not a number in this file, whose decimal separator is ","`;
+      return `${quoted} is not a number in this file, whose decimal separator is ","`;
     }
     if (scale !== undefined) {
-      return `"${cell}" is neither a number nor an answer label of the ` +
+      return `${quoted} is neither a number nor an answer label of the ` +
         `${scale[0]}–${scale[1]} scale`;
     }
-    if (this.labels.size > 0) return `"${cell}" is neither a number nor one of the given labels`;
-    return `"${cell}" is not a number`;
+    if (this.labels.size > 0) return `${quoted} is neither a number nor one of the given labels`;
+    return `${quoted} is not a number`;
   }
 
   private place(id: string, line: number): string {
-    return this.idIndex < 0 ? `${this.file} ${id}` : `${this.file} line ${line} (id ${id})`;
+    if (this.idIndex < 0) return `${this.file} ${id}`;
+    return `${this.file} line ${line} (id ${shortenText(id)})`;
   }
 
   private report(id: string, line: number, k: number, cell: string, reason: string): void {
     const column = this.header[this.valueIndexes[k]];
-    const message = `${this.place(id, line)}, column ${column}: ${reason}`;
+    const message = `${this.place(id, line)}, column ${shortenText(column)}: ${reason}`;
     this.problems.push({row: id, line, column, value: cell, message});
   }
 
@@ -514,7 +535,7 @@ function checkScale(scale: [number, number], column: string): void {
     scale[0] < scale[1];
   if (!valid) {
     throw new Error(
-      `invalid scale ${JSON.stringify(scale)} for column "${column}": ` +
+      `invalid scale ${JSON.stringify(scale)} for column ${quoteText(column)}: ` +
         `expected [min, max] with finite min < max, such as [1, 5]`
     );
   }
@@ -563,7 +584,8 @@ export function matchColumns(columns: string[], system: IndexSystem): ColumnMatc
     }
     if (key.items.length > 1) {
       throw new Error(
-        `column "${column}" matches items ${key.items.map((item) => `"${item}"`).join(" and ")}` +
+        `column ${quoteText(column)} matches items ` +
+          `${key.items.map((item) => `"${item}"`).join(" and ")}` +
           ` of index system ${system.id}; rename the column to one item name`
       );
     }
@@ -574,8 +596,8 @@ export function matchColumns(columns: string[], system: IndexSystem): ColumnMatc
       best.set(item, {column, rank: key.rank});
     } else if (key.rank === current.rank) {
       throw new Error(
-        `columns "${current.column}" and "${column}" both match item "${item}" of index ` +
-          `system ${system.id}; rename or remove one of them`
+        `columns ${quoteText(current.column)} and ${quoteText(column)} both match item ` +
+          `"${item}" of index system ${system.id}; rename or remove one of them`
       );
     } else {
       unmatched.add(column);

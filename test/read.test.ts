@@ -240,13 +240,63 @@ describe("readSurvey answers", () => {
   });
 
   test("reports values outside the scale", () => {
-    const table = read("id,Q4\nA,6\nB,0\nC,5\nD,4.5\n", {idColumn: "id", scale: [1, 5]});
-    expect(table.values).toEqual([[null], [null], [5], [4.5]]);
+    const table = read("id,Q4\nA,6\nB,0\nC,5\n", {idColumn: "id", scale: [1, 5]});
+    expect(table.values).toEqual([[null], [null], [5]]);
     expect(table.problems.map((problem) => problem.message)).toEqual([
       'survey.csv line 2 (id A), column Q4: "6" is outside the 1–5 scale',
       'survey.csv line 3 (id B), column Q4: "0" is outside the 1–5 scale'
     ]);
     expect(table.problems.map((problem) => problem.row)).toEqual(["A", "B"]);
+  });
+
+  test("reports values between the points of a scale", () => {
+    const table = read("id,Q4,Q5\nA,2.5,3\nB,4,4.0\nC,1e0,1.25\n", {
+      idColumn: "id",
+      scale: [1, 5]
+    });
+    expect(table.values).toEqual([[null, 3], [4, 4], [1, null]]);
+    expect(table.problems.map((problem) => problem.message)).toEqual([
+      'survey.csv line 2 (id A), column Q4: "2.5" is not a whole number, so it is not an ' +
+        "answer of the 1–5 scale",
+      'survey.csv line 4 (id C), column Q5: "1.25" is not a whole number, so it is not an ' +
+        "answer of the 1–5 scale"
+    ]);
+  });
+
+  test("keeps fractions in columns without a scale", () => {
+    const table = read("Q1,revenue\n3,2.5\n", {scale: {Q1: [1, 5]}});
+    expect(table.values).toEqual([[3, 2.5]]);
+    expect(table.problems).toEqual([]);
+  });
+
+  test("shortens long cells in messages", () => {
+    const cell = "x".repeat(5_000_000);
+    const table = read(`id,Q1,Q2\nA,${cell},3\nB,2,${"7".repeat(50)}\n`, {
+      idColumn: "id",
+      scale: [1, 5]
+    });
+    const [first, second] = table.problems.map((problem) => problem.message);
+    expect(first).toBe(
+      `survey.csv line 2 (id A), column Q1: "${"x".repeat(40)}…" (5000000 characters) is ` +
+        "neither a number nor an answer label of the 1–5 scale"
+    );
+    expect(second).toBe(
+      `survey.csv line 3 (id B), column Q2: "${"7".repeat(40)}…" (50 characters) is outside ` +
+        "the 1–5 scale"
+    );
+    expect(table.problems[0].value).toHaveLength(5_000_000);
+  });
+
+  test("shortens long ids and column names in messages", () => {
+    const id = "i".repeat(60);
+    const column = "c".repeat(45);
+    const table = read(`id,${column}\n${id},1\n${id},9\n`, {idColumn: "id", scale: [1, 5]});
+    expect(table.problems.map((problem) => problem.message)).toEqual([
+      `survey.csv line 3 (id ${"i".repeat(40)}… (60 characters)), column id: id ` +
+        `"${"i".repeat(40)}…" (60 characters) repeats the id of line 2`,
+      `survey.csv line 3 (id ${"i".repeat(40)}… (60 characters)), column ` +
+        `${"c".repeat(40)}… (45 characters): "9" is outside the 1–5 scale`
+    ]);
   });
 
   test("reverse-codes after the range check", () => {
