@@ -14,8 +14,8 @@ import {
   readBookings,
   readBookingsCase
 } from "../lib/bookings.js";
-import type {CaseData} from "../lib/caseData.js";
 import {checkAudit, type Audit} from "../lib/clean.js";
+import {readCaseFile} from "../lib/compactCase.js";
 import {hierarchyNodes} from "../lib/hierarchy.js";
 import {defaultIndexSystem, validateIndexSystem} from "../lib/indexSystem.js";
 
@@ -251,7 +251,9 @@ describe("bookings loader", () => {
       `bookings: ${bookingsFile}: 119390 rows read, 118558 kept, 832 dropped (negative rate 1, ` +
         "implausible rate 1, no nights 715, no guests 110, unknown channel 5)\n"
     );
-    const data = JSON.parse(result.stdout) as CaseData;
+    const file = JSON.parse(result.stdout);
+    expect(file.format).toBe("compact-case/1");
+    const data = readCaseFile(file);
     expect(data.values).toHaveLength(118_558);
     expect(data.values[2]).toEqual([196, 0, 0, 0, 1, 1]);
   }, 60_000);
