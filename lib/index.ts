@@ -46,3 +46,4 @@ export * from "./sampleFiles.js";
 export * from "./exercises.js";
 export * from "./glossary.js";
 export * from "./quote.js";
+export * from "./compactCase.js";
