@@ -70,12 +70,7 @@ interface SideColumns {
 
 function sideColumns(data: CaseData, j: number): SideColumns {
   const {system} = data;
-  if (!system.indicators[j]) {
-    throw new Error(
-      `indicator index ${j} is out of range; case ${data.id} has ` +
-        `${system.indicators.length} indicators (0 to ${system.indicators.length - 1})`
-    );
-  }
+  indicatorName(data, j); // throws on an index out of range
   const {indexes, position} = sideIndexes(data, j);
   const directions = indexes.map((k) => system.indicators[k].direction);
   const columns = selectedDecisionColumns(data.values, indexes, directions);
@@ -83,7 +78,15 @@ function sideColumns(data: CaseData, j: number): SideColumns {
 }
 
 function indicatorName(data: CaseData, j: number): Label {
-  return data.system.indicators[j].label;
+  const indicator = data.system.indicators[j];
+  if (!indicator) {
+    const count = data.system.indicators.length;
+    throw new Error(
+      `indicator index ${j} is out of range; case ${data.id} has ${count} indicators ` +
+        `(0 to ${count - 1})`
+    );
+  }
+  return indicator.label;
 }
 
 function named(prefix: Label, name: Label): Label {
