@@ -47,3 +47,4 @@ export * from "./exercises.js";
 export * from "./glossary.js";
 export * from "./quote.js";
 export * from "./compactCase.js";
+export * from "./explain.js";
