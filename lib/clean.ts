@@ -1,5 +1,6 @@
 import type {CleaningAudit, DroppedRows, Recode} from "./caseData.js";
 import type {Label} from "./types.js";
+import {quoteText, shortenText} from "./quote.js";
 
 /**
  * Survey responses as read from one file: an id and a row of cells per respondent, `null` for
@@ -61,7 +62,8 @@ function columnIndexes(table: ResponseTable, items: string[]): number[] {
     const j = table.columns.indexOf(item);
     if (j < 0) {
       throw new Error(
-        `${table.file} has no column "${item}"; its columns are ${table.columns.join(", ")}`
+        `${table.file} has no column ${quoteText(item)}; its columns are ` +
+          table.columns.map((column) => shortenText(column)).join(", ")
       );
     }
     return j;
@@ -232,7 +234,7 @@ export function duplicateIdRows(ids: string[], idColumn: string | null): RuleRes
         first.set(ids[i], i);
         return null;
       }
-      return `same id ${ids[i]} as row ${seen + 1}`;
+      return `same id ${shortenText(ids[i])} as row ${seen + 1}`;
     }
   );
   if (idColumn === null) {

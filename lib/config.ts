@@ -10,6 +10,7 @@ import {
 import type {IndexSystem} from "./indexSystem.js";
 import {defaultConfig, type AnalysisConfig} from "./pipeline.js";
 import {checkLocalWeights, type LocalWeights} from "./weightsEdit.js";
+import {quoteText, shortenText} from "./quote.js";
 
 /** Language of the report's text. */
 export type Language = "en" | "zh";
@@ -115,8 +116,11 @@ export class ConfigError extends Error {
   }
 }
 
+// A value of a user's file as a message shows it: long texts and lists are cut.
 function describe(value: unknown): string {
-  return value === undefined ? "missing" : JSON.stringify(value);
+  if (value === undefined) return "missing";
+  if (typeof value === "string") return quoteText(value);
+  return shortenText(JSON.stringify(value));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,3 +1,5 @@
+import {quoteText} from "./quote.js";
+
 /**
  * Folds a label or a column name for comparison: Unicode NFKC (full-width forms become
  * ASCII), lower case, and whitespace, punctuation and symbols removed.
@@ -197,7 +199,7 @@ function rankMap(table: [number, string[]][]): Map<string, number> {
       const key = foldLabel(label);
       const previous = ranks.get(key);
       if (previous !== undefined && previous !== rank) {
-        throw new Error(`Likert label "${label}" has ranks ${previous} and ${rank}`);
+        throw new Error(`Likert label ${quoteText(label)} has ranks ${previous} and ${rank}`);
       }
       ranks.set(key, rank);
     }

@@ -2,14 +2,17 @@ import type {CaseData, ItemTable} from "./caseData.js";
 import {
   attentionCheckRows,
   buildAudit,
+  checkAudit,
   defaultStraightLiningMinItems,
   duplicateIdRows,
+  flagRows,
   incompleteRows,
   outOfRangeRows,
   straightLiningRows,
   type AttentionCheck,
   type Audit,
   type ResponseTable,
+  type RuleResult,
   type ValueRange
 } from "./clean.js";
 import type {TextEncoding} from "./encoding.js";
@@ -20,8 +23,9 @@ import {
   type IndexSystem,
   type Indicator
 } from "./indexSystem.js";
-import {matchColumns, readSurvey} from "./read.js";
+import {matchColumns, readSurvey, type ReadProblem} from "./read.js";
 import type {Label} from "./types.js";
+import {quoteText, shortenText} from "./quote.js";
 
 /** An indicator that a file does not measure, with the items its columns lack. */
 export interface UnmeasuredIndicator {
@@ -47,7 +51,10 @@ function distinctItems(indicators: Indicator[]): string[] {
 }
 
 function listNames(names: string[], max = 8): string {
-  const shown = names.slice(0, max).join(", ");
+  const shown = names
+    .slice(0, max)
+    .map((name) => shortenText(name))
+    .join(", ");
   return names.length > max ? `${shown}, … (${names.length} in all)` : shown;
 }
 
@@ -132,6 +139,38 @@ export function setItemScale(system: IndexSystem, scale: [number, number]): Inde
   return {...system, indicators};
 }
 
+/**
+ * Marks `items` reverse-coded (x' = min + max − x) in every survey indicator that has them,
+ * in addition to the items the system already marks. Use it for questions worded in
+ * reverse, such as "The price was too high" in a battery where agreement is good.
+ *
+ * @throws Error naming the items that no survey indicator of the system has (record fields
+ *   have no scale, so they cannot be reverse-coded)
+ * @example
+ * reverseItems(defaultIndexSystem, ["E4"]).indicators.find((x) => x.id === "trust").reverse
+ * // ["E4"]
+ */
+export function reverseItems(system: IndexSystem, items: string[]): IndexSystem {
+  const surveyItems = new Set(
+    system.indicators.filter((x) => x.scale !== undefined).flatMap((x) => x.items)
+  );
+  const unknown = items.filter((item) => !surveyItems.has(item));
+  if (unknown.length > 0) {
+    throw new Error(
+      `cannot reverse-code ${unknown.map((item) => quoteText(item)).join(", ")}: not a ` +
+        `survey item of index system ${system.id}; its survey items are ` +
+        listNames([...surveyItems])
+    );
+  }
+
+  const indicators = system.indicators.map((indicator) => {
+    const added = indicator.items.filter((item) => items.includes(item));
+    if (added.length === 0) return indicator;
+    return {...indicator, reverse: [...new Set([...(indicator.reverse ?? []), ...added])]};
+  });
+  return {...system, indicators};
+}
+
 /** Answer scale of each item of a survey indicator, checked for agreement between indicators. */
 function itemScales(system: IndexSystem): Map<string, [number, number]> {
   const scales = new Map<string, [number, number]>();
@@ -166,6 +205,8 @@ export interface TableCaseOptions {
   attentionCheck?: AttentionCheck | null;
   /** Minimum number of answered survey items for the straight-lining rule (default 5). */
   straightLiningMinItems?: number;
+  /** False switches the straight-lining rule off; it then flags no row and says so. */
+  straightLining?: boolean;
 }
 
 /**
@@ -219,11 +260,7 @@ export function buildTableCase(
     outOfRangeRows(table, ranges),
     duplicateIdRows(table.ids, options.idColumn),
     attentionCheckRows(table, options.attentionCheck ?? null),
-    straightLiningRows(
-      table,
-      surveyItems,
-      options.straightLiningMinItems ?? defaultStraightLiningMinItems
-    ),
+    straightLiningRule(table, surveyItems, options),
     incompleteRows(table, items)
   ];
   const indexes = items.map((item) => table.columns.indexOf(item));
@@ -266,6 +303,78 @@ export function buildTableCase(
   return data;
 }
 
+function straightLiningRule(
+  table: ResponseTable,
+  surveyItems: string[],
+  options: TableCaseOptions
+): RuleResult {
+  const minItems = options.straightLiningMinItems ?? defaultStraightLiningMinItems;
+  const result = straightLiningRows(table, surveyItems, minItems);
+  if (options.straightLining !== false) return result;
+  return {...result, rows: [], details: [], note: "the rule was switched off"};
+}
+
+/**
+ * Builds a table case as `buildTableCase` does after a rule of the caller's has dropped
+ * rows first, with one audit from the table's rows to the kept ones: the first rule's drops
+ * come first, then those of the cleaning rules, then `recoded` and the recodings of
+ * `buildTableCase`. A row dropped by the first rule is named as in the table it was given.
+ *
+ * @throws Error when the first rule drops every row, and as `buildTableCase` does
+ * @example
+ * const rule = flagRows("problem cell", label, 2, (i) => (i === 0 ? "F1 = x" : null));
+ * buildTableCaseAfter(system, table, rule, options).audit.dropped[0].rows // ["1"]
+ */
+export function buildTableCaseAfter(
+  system: IndexSystem,
+  table: ResponseTable,
+  first: RuleResult,
+  options: TableCaseOptions,
+  recoded: Audit["recoded"] = []
+): TableCaseData {
+  const before = buildAudit(table.file, table.ids, [first]);
+  const kept = before.kept;
+  if (kept.length === 0) {
+    const detail = first.details[0] ? ` (first: ${first.details[0]})` : "";
+    throw new Error(
+      `${table.file}: all ${table.ids.length} rows are dropped for "${first.reason}"${detail}`
+    );
+  }
+
+  const rest: ResponseTable = {
+    file: table.file,
+    ids: kept.map((i) => table.ids[i]),
+    columns: table.columns,
+    values: kept.map((i) => table.values[i])
+  };
+  const data = buildTableCase(system, rest, options);
+  const audit: Audit = {
+    file: table.file,
+    rawRows: table.ids.length,
+    keptRows: data.audit.keptRows,
+    dropped: [before.audit.dropped[0], ...renumberDrops(data.audit, kept, rest.ids)],
+    recoded: [...recoded, ...data.audit.recoded]
+  };
+  checkAudit(audit);
+  return {...data, audit};
+}
+
+// buildAudit names a row whose id repeats as "id (row N)", N counted in the table it was
+// given. The case is built from the rows left after the first rule, so N is mapped back to
+// the row of the whole table.
+function renumberDrops(audit: Audit, kept: number[], ids: string[]): Audit["dropped"] {
+  const counts = new Map<string, number>();
+  for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const rename = new Map<string, string>();
+  ids.forEach((id, k) => {
+    if (counts.get(id)! > 1) rename.set(`${id} (row ${k + 1})`, `${id} (row ${kept[k] + 1})`);
+  });
+  return audit.dropped.map((drop) => ({
+    ...drop,
+    rows: drop.rows.map((row) => rename.get(row) ?? row)
+  }));
+}
+
 function surveyItemTable(
   system: IndexSystem,
   surveyItems: string[],
@@ -305,7 +414,19 @@ export interface ReadTableCaseOptions extends Omit<TableCaseOptions, "idColumn">
    * column if there is one; otherwise rows are identified by their line number.
    */
   idColumn?: string;
+  /**
+   * What to do with the problem cells of the used columns (unreadable, outside the scale or
+   * between two of its points): "stop" (the default) throws naming the first, "drop" drops
+   * their rows, listed in the audit under "problem cell" with each cell's column and reason.
+   */
+  problemCells?: "stop" | "drop";
 }
+
+/** Label of the audit entry of rows dropped for problem cells. */
+export const problemCellLabel: Label = {
+  en: "Unreadable or out-of-scale answer",
+  zh: "无法读取或超出量表的作答"
+};
 
 /** A case read from a file, with how its columns cover the system and how it was read. */
 export interface ReadTableCase {
@@ -326,15 +447,18 @@ export interface ReadTableCase {
  * `buildTableCase`). Survey columns are read on their item's scale, so Likert labels such as
  * "Agree" or "同意" become numbers.
  *
- * Unlike the survey loaders, which drop a row with an answer outside the scale, an
- * out-of-range answer here stops the reading: in a file of unknown layout it more often
- * means that the scale is wrong than that one respondent erred.
+ * Unlike the survey loaders, which drop a row with an answer outside the scale, a problem
+ * cell (unreadable, outside the scale, or between two points of it such as 2.5 on 1–5)
+ * stops the reading by default: in a file of unknown layout it more often means that the
+ * scale is wrong than that one respondent erred. With `problemCells: "drop"` their rows are
+ * dropped instead, first of all rules, and the audit lists them under "problem cell" with
+ * the column and reason of each cell.
  *
  * @param bytes - the file's content
  * @param file - the file name used in error messages
- * @throws Error naming file, line and column of the first unreadable or out-of-range cell
- *   of a used column (with the number of further ones), and as `readSurvey`,
- *   `measuredSystem` and `buildTableCase` do
+ * @throws Error naming file, line and column of the first problem cell of a used column
+ *   (with the number of further ones) unless `problemCells` is "drop", when every row has
+ *   one, and as `readSurvey`, `measuredSystem` and `buildTableCase` do
  * @example
  * const bytes = new TextEncoder().encode("id,F1,F2\n1,4,Agree\n2,2,3\n");
  * readTableCase(bytes, "s.csv", defaultIndexSystem, options).data.values // [[4], [2.5]]
@@ -349,7 +473,7 @@ export function readTableCase(
   const header = readSurvey(bytes, {file});
   if (options.idColumn !== undefined && !header.columns.includes(options.idColumn)) {
     throw new Error(
-      `${file} has no id column "${options.idColumn}"; its columns are ` +
+      `${file} has no id column ${quoteText(options.idColumn)}; its columns are ` +
         listNames(header.columns, 20)
     );
   }
@@ -374,7 +498,8 @@ export function readTableCase(
   });
 
   const problems = table.problems.filter((problem) => coverage.mapping[problem.column]);
-  if (problems.length > 0) {
+  const dropProblems = options.problemCells === "drop";
+  if (problems.length > 0 && !dropProblems) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more such cells)` : "";
     throw new Error(problems[0].message + more);
   }
@@ -387,8 +512,11 @@ export function readTableCase(
     columns: usedColumns.map((column) => coverage.mapping[column]),
     values: table.values.map((row) => indexes.map((j) => row[j]))
   };
+  const caseOptions = {...options, idColumn};
   return {
-    data: buildTableCase(coverage.system, response, {...options, idColumn}),
+    data: dropProblems
+      ? buildTableCaseAfter(coverage.system, response, problemRows(table, problems), caseOptions)
+      : buildTableCase(coverage.system, response, caseOptions),
     coverage,
     read: {
       encoding: table.encoding,
@@ -397,4 +525,17 @@ export function readTableCase(
       idColumn
     }
   };
+}
+
+/** Flags the rows that have problem cells; a row's detail lists each cell's column and reason. */
+function problemRows(table: {lines: number[]}, problems: ReadProblem[]): RuleResult {
+  const byLine = new Map<number, string[]>();
+  for (const problem of problems) {
+    const marker = `column ${shortenText(problem.column)}: `;
+    const reason = problem.message.slice(problem.message.indexOf(marker));
+    byLine.set(problem.line, [...(byLine.get(problem.line) ?? []), reason]);
+  }
+  return flagRows("problem cell", problemCellLabel, table.lines.length, (i) => {
+    return byLine.get(table.lines[i])?.join("; ") ?? null;
+  });
 }

@@ -1,17 +1,18 @@
 import type {Recode} from "./caseData.js";
-import {buildAudit, checkAudit, flagRows, type Audit, type ResponseTable} from "./clean.js";
+import {flagRows, type ResponseTable} from "./clean.js";
 import {validateIndexSystem, type IndexSystem, type Indicator} from "./indexSystem.js";
 import {foldLabel} from "./likert.js";
 import {readSurvey, type ReadProblem, type SurveyTable} from "./read.js";
 import {cronbachAlpha} from "./reliability.js";
 import {
-  buildTableCase,
+  buildTableCaseAfter,
   setItemScale,
   type TableCaseData,
   type UnmeasuredIndicator
 } from "./survey.js";
 import type {ColumnSummary} from "./tableInspection.js";
 import type {Direction} from "./types.js";
+import {quoteText, shortenText} from "./quote.js";
 
 /**
  * How one column of a user's file is used: as an item of the index system, as an indicator
@@ -138,21 +139,21 @@ export function userIndexSystem(
     if (role.kind === "item") {
       if (!knownItems.has(role.item)) {
         throw new Error(
-          `column "${column}" is mapped to item "${role.item}", which index system ` +
-            `${base.id} does not have`
+          `column ${quoteText(column)} is mapped to item ${quoteText(role.item)}, which ` +
+            `index system ${base.id} does not have`
         );
       }
       if (columnOf[role.item] !== undefined) {
         throw new Error(
-          `columns "${columnOf[role.item]}" and "${column}" are both mapped to item ` +
-            `"${role.item}"; map one of them to another item or leave it unused`
+          `columns ${quoteText(columnOf[role.item])} and ${quoteText(column)} are both ` +
+            `mapped to item "${role.item}"; map one of them to another item or leave it unused`
         );
       }
       columnOf[role.item] = column;
     } else if (role.kind === "indicator" && !dimensionIds.has(role.dimension)) {
       throw new Error(
-        `column "${column}" is made an indicator of dimension "${role.dimension}", which ` +
-          `index system ${base.id} does not have`
+        `column ${quoteText(column)} is made an indicator of dimension ` +
+          `${quoteText(role.dimension)}, which index system ${base.id} does not have`
       );
     }
   }
@@ -239,8 +240,8 @@ export function readUserTable(
   for (const column of options.reverse) {
     if (!scaled.has(column)) {
       throw new Error(
-        `column "${column}" is marked reverse-coded but is not read on the answer scale; ` +
-          "only survey items on the scale can be reverse-coded"
+        `column ${quoteText(column)} is marked reverse-coded but is not read on the answer ` +
+          "scale; only survey items on the scale can be reverse-coded"
       );
     }
   }
@@ -315,8 +316,9 @@ export function groupProblems(problems: readonly ReadProblem[]): ProblemGroup[] 
  * duplicate id, straight-lining, incomplete). The audit records the dropped rows of every
  * rule and the recoded cells, and rawRows = keptRows + Σ dropped holds.
  *
- * @throws Error naming the group when a replacement is not a finite number inside the
- *   column's scale, when no row is left, and as `buildTableCase` does
+ * @throws Error naming the group when a replacement is not a finite number, or not a whole
+ *   number of the column's scale for a scaled column, when no row is left, and as
+ *   `buildTableCase` does
  * @example buildUserCase(read, {}, {action: "drop"}).audit.rawRows // every data row
  */
 export function buildUserCase(
@@ -343,13 +345,16 @@ export function buildUserCase(
       counts.missing++;
     } else {
       const value = decision.value;
-      const inScale = !scaled.has(problem.column) || (value >= low && value <= high);
+      const inScale =
+        !scaled.has(problem.column) ||
+        (value >= low && value <= high && Number.isInteger(value - low));
       if (typeof value !== "number" || !Number.isFinite(value) || !inScale) {
         const expected = scaled.has(problem.column)
-          ? `a number from ${low} to ${high}`
+          ? `a whole number from ${low} to ${high}`
           : "a finite number";
         throw new Error(
-          `replacement for "${problem.value}" in column ${problem.column} is ${value}; ` +
+          `replacement for ${quoteText(problem.value)} in column ` +
+            `${shortenText(problem.column)} is ${shortenText(String(value))}; ` +
             `expected ${expected}`
         );
       }
@@ -368,12 +373,6 @@ export function buildUserCase(
     table.ids.length,
     (i) => dropDetail.get(i) ?? null
   );
-  const first = buildAudit(options.file, table.ids, [userRule]);
-  const kept = first.kept;
-  if (kept.length === 0) {
-    throw new Error(`${options.file}: every row has a problem cell that was to be dropped`);
-  }
-
   const values = table.values.map((row) => row);
   for (const {i, j, value} of edits) {
     if (values[i] === table.values[i]) values[i] = [...table.values[i]];
@@ -383,16 +382,10 @@ export function buildUserCase(
   const indexes = itemColumns.map(([, column]) => columnIndex.get(column)!);
   const response: ResponseTable = {
     file: options.file,
-    ids: kept.map((i) => table.ids[i]),
+    ids: table.ids,
     columns: itemColumns.map(([item]) => item),
-    values: kept.map((i) => indexes.map((j) => values[i][j]))
+    values: values.map((row) => indexes.map((j) => row[j]))
   };
-  const data = buildTableCase(user.system, response, {
-    id: "your-data",
-    title: {en: `Your data: ${options.file}`, zh: `您的数据：${options.file}`},
-    source: {citation: `${options.file}, read in the browser`, licence: "the user's own data"},
-    idColumn: options.idColumn
-  });
 
   const recoded: Recode[] = [];
   if (counts.missing > 0) {
@@ -401,31 +394,13 @@ export function buildUserCase(
   if (counts.replaced > 0) {
     recoded.push({rule: "problem cell → value given", count: counts.replaced});
   }
-  const audit: Audit = {
-    file: options.file,
-    rawRows: table.ids.length,
-    keptRows: data.audit.keptRows,
-    dropped: [first.audit.dropped[0], ...renumberDrops(data.audit, kept, response.ids)],
-    recoded: [...recoded, ...data.audit.recoded]
+  const caseOptions = {
+    id: "your-data",
+    title: {en: `Your data: ${options.file}`, zh: `您的数据：${options.file}`},
+    source: {citation: `${options.file}, read in the browser`, licence: "the user's own data"},
+    idColumn: options.idColumn
   };
-  checkAudit(audit);
-  return {...data, audit};
-}
-
-// buildAudit names a row whose id repeats as "id (row N)", N counted in the table it was
-// given. The case is built from the rows left after the user's drops, so N is mapped back to
-// the row of the file's table.
-function renumberDrops(audit: Audit, kept: number[], ids: string[]): Audit["dropped"] {
-  const counts = new Map<string, number>();
-  for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
-  const rename = new Map<string, string>();
-  ids.forEach((id, k) => {
-    if (counts.get(id)! > 1) rename.set(`${id} (row ${k + 1})`, `${id} (row ${kept[k] + 1})`);
-  });
-  return audit.dropped.map((drop) => ({
-    ...drop,
-    rows: drop.rows.map((row) => rename.get(row) ?? row)
-  }));
+  return buildTableCaseAfter(user.system, response, userRule, caseOptions, recoded);
 }
 
 /**

@@ -90,6 +90,15 @@ describe("configToJson and configFromJson", () => {
     ]);
   });
 
+  it("shorten long values in problems", () => {
+    const text = JSON.stringify({format: "f".repeat(1000), version: [1, 2, 3], case: "cruise"});
+    expect(problemsOf(() => configFromJson(text, system, "cruise"))).toEqual([
+      `format is "${"f".repeat(40)}…" (1000 characters); expected ` +
+        '"hotel-relationship-value/config"',
+      "version is [1,2,3]; expected 1"
+    ]);
+  });
+
   it("reject a wrong format tag and version", () => {
     const text = JSON.stringify({format: "other", version: 2, case: "cruise"});
     expect(problemsOf(() => configFromJson(text, system, "cruise"))).toEqual([

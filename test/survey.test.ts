@@ -6,6 +6,7 @@ import {
   buildTableCase,
   measuredSystem,
   readTableCase,
+  reverseItems,
   setItemScale,
   type TableCaseOptions
 } from "../lib/survey.js";
@@ -183,6 +184,64 @@ describe("buildTableCase", () => {
   });
 });
 
+describe("straight-lining switch", () => {
+  const table: ResponseTable = {
+    file: "s.csv",
+    ids: ["1", "2"],
+    columns: ["F1", "F2", "F3", "F4", "F5", "F6"],
+    values: [
+      [3, 3, 3, 3, 3, 3],
+      [1, 2, 3, 4, 5, 4]
+    ]
+  };
+  const system: IndexSystem = {
+    ...defaultIndexSystem,
+    dimensions: defaultIndexSystem.dimensions.filter((d) => d.id === "functional"),
+    indicators: defaultIndexSystem.indicators.filter((x) =>
+      ["room_quality", "location", "facilities"].includes(x.id)
+    )
+  };
+
+  test("drops a straight-liner by default", () => {
+    const data = buildTableCase(system, table, options);
+    expect(data.ids).toEqual(["2"]);
+    expect(data.audit.dropped[3]).toMatchObject({reason: "straight-lining", rows: ["1"]});
+  });
+
+  test("keeps every row when switched off", () => {
+    const data = buildTableCase(system, table, {...options, straightLining: false});
+    expect(data.ids).toEqual(["1", "2"]);
+    expect(data.audit.dropped[3]).toMatchObject({
+      reason: "straight-lining",
+      count: 0,
+      flagged: 0,
+      note: "the rule was switched off"
+    });
+  });
+});
+
+describe("reverseItems", () => {
+  test("adds items to their indicators", () => {
+    const system = reverseItems(defaultIndexSystem, ["E4", "P2"]);
+    expect(system.indicators.find((x) => x.id === "trust")?.reverse).toEqual(["E4"]);
+    expect(system.indicators.find((x) => x.id === "price")?.reverse).toEqual(["P2"]);
+    expect(system.indicators.find((x) => x.id === "comfort")?.reverse).toBeUndefined();
+  });
+
+  test("reverse-codes the answers", () => {
+    const system = reverseItems(defaultIndexSystem, ["F2"]);
+    const {data} = readTableCase(encode("id,F1,F2\n1,4,2\n"), "s.csv", system, readOptions);
+    // F2 = 2 on 1–5 becomes 1 + 5 − 2 = 4; room quality = (4 + 4) / 2.
+    expect(data.values).toEqual([[4]]);
+  });
+
+  test("rejects a record field and an unknown item", () => {
+    expect(() => reverseItems(defaultIndexSystem, ["revenue", "Q9"])).toThrow(
+      'cannot reverse-code "revenue", "Q9": not a survey item of index system default'
+    );
+  });
+});
+
 describe("readTableCase", () => {
   test("reads labels on the item scale", () => {
     const text = "ID,F1,F2,note\n1,Agree,Strongly disagree,ok\n2,5,3,\n";
@@ -210,6 +269,48 @@ describe("readTableCase", () => {
     const text = "id,F1,F2\n1,4,5\n2,6,9\n";
     expect(() => readTableCase(encode(text), "s.csv", defaultIndexSystem, readOptions)).toThrow(
       's.csv line 3 (id 2), column F1: "6" is outside the 1–5 scale (and 1 more such cells)'
+    );
+  });
+
+  test("stops at an answer between scale points", () => {
+    const text = "id,F1,F2\n1,4,5\n2,2.5,3\n";
+    expect(() => readTableCase(encode(text), "s.csv", defaultIndexSystem, readOptions)).toThrow(
+      's.csv line 3 (id 2), column F1: "2.5" is not a whole number, so it is not an answer of ' +
+        "the 1–5 scale"
+    );
+  });
+
+  test("drops rows of problem cells when asked", () => {
+    const text = "id,F1,F2\n1,4,5\n2,6,9\n3,2.5,3\n4,x,2\n5,3,3\n5,2,2\n";
+    const {data} = readTableCase(encode(text), "s.csv", defaultIndexSystem, {
+      ...readOptions,
+      problemCells: "drop"
+    });
+    expect(data.ids).toEqual(["1", "5"]);
+    expect(data.values).toEqual([[4.5], [3]]);
+    const [problems, , duplicates] = data.audit.dropped;
+    expect(problems).toMatchObject({reason: "problem cell", count: 3, rows: ["2", "3", "4"]});
+    expect(problems.details).toEqual([
+      'column F1: "6" is outside the 1–5 scale; column F2: "9" is outside the 1–5 scale',
+      'column F1: "2.5" is not a whole number, so it is not an answer of the 1–5 scale',
+      'column F1: "x" is neither a number nor an answer label of the 1–5 scale'
+    ]);
+    // Row numbers of repeated ids count every data row of the file.
+    expect(duplicates).toMatchObject({reason: "duplicate id", rows: ["5 (row 6)"]});
+    expect(data.audit.rawRows).toBe(6);
+    expect(data.audit.keptRows).toBe(2);
+  });
+
+  test("rejects a file whose every row has a problem cell", () => {
+    const text = "id,F1,F2\n1,7,5\n";
+    expect(() =>
+      readTableCase(encode(text), "s.csv", defaultIndexSystem, {
+        ...readOptions,
+        problemCells: "drop"
+      })
+    ).toThrow(
+      's.csv: all 1 rows are dropped for "problem cell" (first: column F1: "7" is outside the ' +
+        "1–5 scale)"
     );
   });
 

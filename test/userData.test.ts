@@ -224,7 +224,47 @@ describe("buildUserCase", () => {
   it("rejects a replacement outside the scale", () => {
     const key = problemKey({column: "Q3", value: "6"});
     expect(() => buildUserCase(read(), {[key]: {action: "replace", value: 6}})).toThrow(
-      'replacement for "6" in column Q3 is 6; expected a number from 1 to 5'
+      'replacement for "6" in column Q3 is 6; expected a whole number from 1 to 5'
+    );
+  });
+
+  it("rejects a replacement between scale points", () => {
+    const key = problemKey({column: "Q3", value: "6"});
+    expect(() => buildUserCase(read(), {[key]: {action: "replace", value: 4.5}})).toThrow(
+      'replacement for "6" in column Q3 is 4.5; expected a whole number from 1 to 5'
+    );
+  });
+
+  it("lists answers between scale points as problems", () => {
+    const bytes = encode("id,F1,F2\na,2.5,2\nb,3,3\nc,2.5,4\n");
+    const table = readUserTable(bytes, defaultIndexSystem, {
+      file: "s.csv",
+      idColumn: "id",
+      roles: {F1: {kind: "item", item: "F1"}, F2: {kind: "item", item: "F2"}},
+      scale: [1, 5],
+      reverse: []
+    });
+    const [group] = groupProblems(table.problems);
+    expect(group).toMatchObject({column: "F1", value: "2.5", count: 2, rows: ["a", "c"]});
+    expect(group.reason).toBe('"2.5" is not a whole number, so it is not an answer of the 1–5 scale');
+    const data = buildUserCase(table, {});
+    expect(data.ids).toEqual(["b"]);
+    expect(data.audit.dropped[0].details).toEqual([group.reason, group.reason]);
+  });
+
+  it("shortens a long cell in a replacement error", () => {
+    const bytes = encode(`id,F1,F2\na,${"z".repeat(300)},2\nb,3,3\n`);
+    const table = readUserTable(bytes, defaultIndexSystem, {
+      file: "s.csv",
+      idColumn: "id",
+      roles: {F1: {kind: "item", item: "F1"}, F2: {kind: "item", item: "F2"}},
+      scale: [1, 5],
+      reverse: []
+    });
+    const key = problemKey(table.problems[0]);
+    expect(() => buildUserCase(table, {[key]: {action: "replace", value: 9}})).toThrow(
+      `replacement for "${"z".repeat(40)}…" (300 characters) in column F1 is 9; expected a ` +
+        "whole number from 1 to 5"
     );
   });
 
