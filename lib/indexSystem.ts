@@ -146,57 +146,114 @@ export const defaultIndexSystem: IndexSystem = {
   ]
 };
 
+/** Names of the hierarchy nodes above the dimensions, which no dimension or indicator may take. */
+const reservedIds = new Set(["goal", "crv", "hrv"]);
+
 /**
- * Checks an index system and throws on the first problem: duplicate ids, an indicator whose
- * dimension is not declared, a dimension with no indicator, or a reverse-coded item that is
- * not among the indicator's items.
+ * Checks an index system and throws on the first problem: a duplicate dimension or indicator
+ * id (also across sides), an indicator with the id of a dimension, an id "goal", "crv" or
+ * "hrv" (the names of the nodes above the dimensions), an invalid side or direction, an
+ * indicator whose dimension is not declared, a dimension with no indicator, a reverse-coded
+ * item that is not among the indicator's items, or an item used by indicators of both sides.
+ * Messages name the ids and their places as paths such as `indicators[3].id`, which are the
+ * places in the system's JSON file.
+ *
+ * @throws Error naming the index system, the ids and their paths
+ * @example
+ * validateIndexSystem({...system, indicators: [{...indicator, id: "service"}]})
+ * // throws 'index system s: indicators[0].id "service" is also the id of dimensions[1]; …'
  */
 export function validateIndexSystem(system: IndexSystem): void {
-  const dimensionIds = new Set<string>();
-  for (const dimension of system.dimensions) {
-    if (dimensionIds.has(dimension.id)) {
-      throw new Error(`index system ${system.id}: duplicate dimension id "${dimension.id}"`);
+  const fail = (message: string): never => {
+    throw new Error(`index system ${system.id}: ${message}`);
+  };
+  const dimensionAt = new Map<string, number>();
+  system.dimensions.forEach((dimension, k) => {
+    const place = `dimensions[${k}]`;
+    const first = dimensionAt.get(dimension.id);
+    if (first !== undefined) {
+      const sides = `sides ${system.dimensions[first].side} and ${dimension.side}`;
+      fail(
+        `duplicate dimension id "${dimension.id}" at dimensions[${first}] and ${place} ` +
+          `(${sides}); give every dimension its own id`
+      );
+    }
+    if (reservedIds.has(dimension.id)) {
+      fail(`${place}.id "${dimension.id}" is reserved for a node of the hierarchy; rename it`);
     }
     if (dimension.side !== "crv" && dimension.side !== "hrv") {
-      throw new Error(
-        `index system ${system.id}: dimension "${dimension.id}" has side "${dimension.side}", expected "crv" or "hrv"`
-      );
+      fail(`${place} "${dimension.id}" has side "${dimension.side}", expected "crv" or "hrv"`);
     }
-    dimensionIds.add(dimension.id);
-  }
+    dimensionAt.set(dimension.id, k);
+  });
 
-  const indicatorIds = new Set<string>();
+  const indicatorAt = new Map<string, number>();
   const used = new Set<string>();
-  for (const item of system.indicators) {
-    if (indicatorIds.has(item.id)) {
-      throw new Error(`index system ${system.id}: duplicate indicator id "${item.id}"`);
-    }
-    indicatorIds.add(item.id);
-    if (!dimensionIds.has(item.dimension)) {
-      throw new Error(
-        `index system ${system.id}: indicator "${item.id}" names dimension "${item.dimension}", which is not declared`
+  system.indicators.forEach((item, k) => {
+    const place = `indicators[${k}]`;
+    const first = indicatorAt.get(item.id);
+    if (first !== undefined) {
+      fail(
+        `duplicate indicator id "${item.id}" at indicators[${first}] and ${place}; give ` +
+          "every indicator its own id"
       );
+    }
+    if (dimensionAt.has(item.id)) {
+      fail(
+        `${place}.id "${item.id}" is also the id of dimensions[${dimensionAt.get(item.id)}]; ` +
+          "give every dimension and indicator its own id"
+      );
+    }
+    if (reservedIds.has(item.id)) {
+      fail(`${place}.id "${item.id}" is reserved for a node of the hierarchy; rename it`);
+    }
+    indicatorAt.set(item.id, k);
+    if (!dimensionAt.has(item.dimension)) {
+      fail(`${place} "${item.id}" names dimension "${item.dimension}", which is not declared`);
     }
     if (item.direction !== "benefit" && item.direction !== "cost") {
-      throw new Error(
-        `index system ${system.id}: indicator "${item.id}" has direction "${item.direction}", expected "benefit" or "cost"`
-      );
+      fail(`${place} "${item.id}" has direction "${item.direction}", expected "benefit" or "cost"`);
     }
     for (const reversed of item.reverse ?? []) {
       if (!item.items.includes(reversed)) {
-        throw new Error(
-          `index system ${system.id}: indicator "${item.id}" reverses item "${reversed}", which is not one of its items`
+        fail(
+          `${place} "${item.id}" reverses item "${reversed}", which is not one of its items`
         );
       }
     }
     used.add(item.dimension);
-  }
+  });
 
   for (const dimension of system.dimensions) {
-    if (!used.has(dimension.id)) {
-      throw new Error(`index system ${system.id}: dimension "${dimension.id}" has no indicator`);
-    }
+    if (!used.has(dimension.id)) fail(`dimension "${dimension.id}" has no indicator`);
   }
+  checkItemSides(system, fail);
+}
+
+// An item feeds one side only: used by both, it would count one answer as value received by
+// the customer and by the hotel at once.
+function checkItemSides(system: IndexSystem, fail: (message: string) => never): void {
+  const sideOf = new Map(system.dimensions.map((dimension) => [dimension.id, dimension.side]));
+  const firstUse = new Map<string, number>();
+  system.indicators.forEach((indicator, k) => {
+    for (const item of indicator.items) {
+      const first = firstUse.get(item);
+      if (first === undefined) {
+        firstUse.set(item, k);
+        continue;
+      }
+      const other = system.indicators[first];
+      if (sideOf.get(other.dimension) === sideOf.get(indicator.dimension)) continue;
+      const place = (i: number, x: Indicator) =>
+        `indicators[${i}].items[${x.items.indexOf(item)}] ("${x.id}", ` +
+        `${sideOf.get(x.dimension)!.toUpperCase()})`;
+      fail(
+        `item "${item}" is used on both sides, at ${place(first, other)} and ` +
+          `${place(k, indicator)}; an item measures one side only, so give one of them ` +
+          "another item"
+      );
+    }
+  });
 }
 
 /** Dimensions of `reference` that `system` does not measure, shown as "not measured". */

@@ -1,0 +1,98 @@
+import {describe, expect, test} from "vitest";
+import {defaultIndexSystem, validateIndexSystem, type IndexSystem} from "../lib/indexSystem.js";
+
+const label = {en: "x", zh: "x"};
+
+// Two dimensions, one a side, and three indicators; each test changes one field.
+function system(): IndexSystem {
+  return {
+    id: "s",
+    label,
+    dimensions: [
+      {id: "service", side: "crv", label},
+      {id: "current", side: "hrv", label}
+    ],
+    indicators: [
+      {id: "staff", dimension: "service", label, direction: "benefit", items: ["S1", "S2"]},
+      {id: "speed", dimension: "service", label, direction: "benefit", items: ["S3"]},
+      {id: "revenue", dimension: "current", label, direction: "benefit", items: ["revenue"]}
+    ]
+  };
+}
+
+describe("validateIndexSystem", () => {
+  test("accepts the default system", () => {
+    expect(() => validateIndexSystem(defaultIndexSystem)).not.toThrow();
+    expect(() => validateIndexSystem(system())).not.toThrow();
+  });
+
+  test("rejects an indicator with a dimension's id", () => {
+    const s = system();
+    s.indicators[1].id = "service";
+    expect(() => validateIndexSystem(s)).toThrow(
+      'index system s: indicators[1].id "service" is also the id of dimensions[0]; give ' +
+        "every dimension and indicator its own id"
+    );
+  });
+
+  test("rejects an item used on both sides", () => {
+    const s = system();
+    s.indicators[2].items = ["revenue", "S2"];
+    expect(() => validateIndexSystem(s)).toThrow(
+      'index system s: item "S2" is used on both sides, at indicators[0].items[1] ("staff", ' +
+        'CRV) and indicators[2].items[1] ("revenue", HRV); an item measures one side only, ' +
+        "so give one of them another item"
+    );
+  });
+
+  test("accepts an item shared within one side", () => {
+    const s = system();
+    s.indicators[1].items = ["S3", "S1"];
+    expect(() => validateIndexSystem(s)).not.toThrow();
+  });
+
+  test("rejects a dimension id repeated across sides", () => {
+    const s = system();
+    s.dimensions[1].id = "service";
+    expect(() => validateIndexSystem(s)).toThrow(
+      'index system s: duplicate dimension id "service" at dimensions[0] and dimensions[1] ' +
+        "(sides crv and hrv); give every dimension its own id"
+    );
+  });
+
+  test("rejects an indicator id repeated across sides", () => {
+    const s = system();
+    s.indicators[2].id = "staff";
+    expect(() => validateIndexSystem(s)).toThrow(
+      'index system s: duplicate indicator id "staff" at indicators[0] and indicators[2]; ' +
+        "give every indicator its own id"
+    );
+  });
+
+  test("rejects the names of the upper nodes", () => {
+    const s = system();
+    s.dimensions[1].id = "hrv";
+    s.indicators[2].dimension = "hrv";
+    expect(() => validateIndexSystem(s)).toThrow(
+      'index system s: dimensions[1].id "hrv" is reserved for a node of the hierarchy'
+    );
+    const t = system();
+    t.indicators[0].id = "goal";
+    expect(() => validateIndexSystem(t)).toThrow(
+      'index system s: indicators[0].id "goal" is reserved for a node of the hierarchy'
+    );
+  });
+
+  test("names the place of other problems", () => {
+    const s = system();
+    s.indicators[1].dimension = "social";
+    expect(() => validateIndexSystem(s)).toThrow(
+      'index system s: indicators[1] "speed" names dimension "social", which is not declared'
+    );
+    const t = system();
+    t.indicators[0].reverse = ["S9"];
+    expect(() => validateIndexSystem(t)).toThrow(
+      'indicators[0] "staff" reverses item "S9", which is not one of its items'
+    );
+  });
+});
