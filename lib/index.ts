@@ -48,3 +48,4 @@ export * from "./glossary.js";
 export * from "./quote.js";
 export * from "./compactCase.js";
 export * from "./explain.js";
+export * from "./degenerate.js";
