@@ -130,7 +130,7 @@ const scoreBlock = 2048;
 /**
  * Sets output[i] = Σ_k weights[k]·columns[k][i] for the rows start … end − 1. The terms are
  * added one at a time in the order given, starting from 0, so the result is the same to the
- * last bit as a loop over the terms; up to four terms share one pass over the rows, which
+ * last bit as a loop over the terms; up to eight terms share one pass over the rows, which
  * saves loads and stores. Does not check lengths: a row beyond a column's end reads undefined.
  *
  * @example
@@ -144,33 +144,119 @@ export function weightedColumnSum(
   start = 0,
   end = output.length
 ): void {
-  output.fill(0, start, end);
-  for (let k = 0; k < columns.length; k += 4) {
-    const c0 = columns[k];
-    const w0 = weights[k];
+  if (columns.length === 0) output.fill(0, start, end);
+  for (let k = 0; k < columns.length; k += 8) {
     const left = columns.length - k;
-    if (left === 1) {
-      for (let i = start; i < end; i++) output[i] = output[i] + w0 * c0[i];
-      continue;
+    if (left >= 8) addEight(output, columns, weights, k, start, end);
+    else if (left >= 4) addFour(output, columns, weights, k, start, end, left - 4);
+    else addUpToThree(output, columns, weights, k, start, end, left);
+  }
+}
+
+/** Adds the terms k … k + 7 to output (or sets output to them when k is 0). */
+function addEight(
+  output: Float64Array,
+  columns: readonly ArrayLike<number>[],
+  weights: ArrayLike<number>,
+  k: number,
+  start: number,
+  end: number
+): void {
+  const c0 = columns[k];
+  const c1 = columns[k + 1];
+  const c2 = columns[k + 2];
+  const c3 = columns[k + 3];
+  const c4 = columns[k + 4];
+  const c5 = columns[k + 5];
+  const c6 = columns[k + 6];
+  const c7 = columns[k + 7];
+  const w0 = weights[k];
+  const w1 = weights[k + 1];
+  const w2 = weights[k + 2];
+  const w3 = weights[k + 3];
+  const w4 = weights[k + 4];
+  const w5 = weights[k + 5];
+  const w6 = weights[k + 6];
+  const w7 = weights[k + 7];
+  if (k === 0) {
+    for (let i = start; i < end; i++) {
+      output[i] =
+        0 + w0 * c0[i] + w1 * c1[i] + w2 * c2[i] + w3 * c3[i] +
+        w4 * c4[i] + w5 * c5[i] + w6 * c6[i] + w7 * c7[i];
     }
-    const c1 = columns[k + 1];
-    const w1 = weights[k + 1];
-    if (left === 2) {
-      for (let i = start; i < end; i++) output[i] = output[i] + w0 * c0[i] + w1 * c1[i];
-      continue;
+    return;
+  }
+  for (let i = start; i < end; i++) {
+    output[i] =
+      output[i] + w0 * c0[i] + w1 * c1[i] + w2 * c2[i] + w3 * c3[i] +
+      w4 * c4[i] + w5 * c5[i] + w6 * c6[i] + w7 * c7[i];
+  }
+}
+
+/**
+ * Adds the terms k … k + 3 to output (or sets output to them when k is 0), then the
+ * `more` (0–3) terms after them.
+ */
+function addFour(
+  output: Float64Array,
+  columns: readonly ArrayLike<number>[],
+  weights: ArrayLike<number>,
+  k: number,
+  start: number,
+  end: number,
+  more: number
+): void {
+  const c0 = columns[k];
+  const c1 = columns[k + 1];
+  const c2 = columns[k + 2];
+  const c3 = columns[k + 3];
+  const w0 = weights[k];
+  const w1 = weights[k + 1];
+  const w2 = weights[k + 2];
+  const w3 = weights[k + 3];
+  if (k === 0) {
+    for (let i = start; i < end; i++) {
+      output[i] = 0 + w0 * c0[i] + w1 * c1[i] + w2 * c2[i] + w3 * c3[i];
     }
-    const c2 = columns[k + 2];
-    const w2 = weights[k + 2];
-    if (left === 3) {
-      for (let i = start; i < end; i++) {
-        output[i] = output[i] + w0 * c0[i] + w1 * c1[i] + w2 * c2[i];
-      }
-      continue;
-    }
-    const c3 = columns[k + 3];
-    const w3 = weights[k + 3];
+  } else {
     for (let i = start; i < end; i++) {
       output[i] = output[i] + w0 * c0[i] + w1 * c1[i] + w2 * c2[i] + w3 * c3[i];
+    }
+  }
+  if (more > 0) addUpToThree(output, columns, weights, k + 4, start, end, more);
+}
+
+/** Adds the `count` (1–3) terms from k on to output (or sets output to them when k is 0). */
+function addUpToThree(
+  output: Float64Array,
+  columns: readonly ArrayLike<number>[],
+  weights: ArrayLike<number>,
+  k: number,
+  start: number,
+  end: number,
+  count: number
+): void {
+  const c0 = columns[k];
+  const w0 = weights[k];
+  if (count === 1) {
+    if (k === 0) for (let i = start; i < end; i++) output[i] = 0 + w0 * c0[i];
+    else for (let i = start; i < end; i++) output[i] = output[i] + w0 * c0[i];
+    return;
+  }
+  const c1 = columns[k + 1];
+  const w1 = weights[k + 1];
+  if (count === 2) {
+    if (k === 0) for (let i = start; i < end; i++) output[i] = 0 + w0 * c0[i] + w1 * c1[i];
+    else for (let i = start; i < end; i++) output[i] = output[i] + w0 * c0[i] + w1 * c1[i];
+    return;
+  }
+  const c2 = columns[k + 2];
+  const w2 = weights[k + 2];
+  if (k === 0) {
+    for (let i = start; i < end; i++) output[i] = 0 + w0 * c0[i] + w1 * c1[i] + w2 * c2[i];
+  } else {
+    for (let i = start; i < end; i++) {
+      output[i] = output[i] + w0 * c0[i] + w1 * c1[i] + w2 * c2[i];
     }
   }
 }

@@ -90,7 +90,7 @@ export function weightSensitivity(
   const rankCorrelation = new Float64Array(draws);
   const baseConstant = isConstant(baseRanked);
   let undefinedRankDraws = 0;
-  const flips = new Float64Array(n);
+  const flips = new Uint32Array(n);
   const rng = seededRandom(seed);
   const weights = analysis.weights.final.slice();
 
@@ -133,14 +133,15 @@ export function weightSensitivity(
     }
   }
 
-  for (let i = 0; i < n; i++) flips[i] /= draws;
+  const flipRate = new Float64Array(n);
+  for (let i = 0; i < n; i++) flipRate[i] = flips[i] / draws;
   return {
     draws,
     concentration,
     keepShare,
     rankCorrelation,
     undefinedRankDraws,
-    flipRate: flips,
+    flipRate,
     ranked: analysis.value ? "relationship value" : analysis.axes.y.id
   };
 }
@@ -264,7 +265,7 @@ function resolveThreshold(values: Float64Array, threshold: Threshold, axis: stri
 
 /**
  * Classifies every customer of one draw as classify does, counts those who keep their class
- * of `baseCodes` and adds 1 to `flips` for the others. When `value` is given, first fills it
+ * of `baseCodes` and counts a change in `flips` for the others. When `value` is given, first fills it
  * with the relationship value of x and y under the plan's model, with the arithmetic of
  * couplingCoordination and relationshipValue.
  */
@@ -274,20 +275,21 @@ function compareDraw(
   value: Float64Array | null,
   plan: DrawPlan,
   baseCodes: Uint8Array,
-  flips: Float64Array
+  flips: Uint32Array
 ): number {
   if (value !== null) relationshipValues(x, y, plan, value);
   const splitX = resolveThreshold(x, plan.thresholds.x, "x (CRV)");
   const splitY = resolveThreshold(y, plan.thresholds.y, "y (HRV)");
-  let kept = 0;
+  let changed = 0;
   for (let i = 0; i < x.length; i++) {
     // A low x adds 2 and a low y adds 1, which gives the codes of classCodes.
     const code = (x[i] >= splitX ? 0 : 2) + (y[i] >= splitY ? 0 : 1);
-    const same = code === baseCodes[i] ? 1 : 0;
-    kept += same;
-    flips[i] += 1 - same;
+    if (code !== baseCodes[i]) {
+      flips[i]++;
+      changed++;
+    }
   }
-  return kept;
+  return x.length - changed;
 }
 
 function relationshipValues(
@@ -329,15 +331,17 @@ interface CentredRanks {
   squares: number;
 }
 
-function centredRanks(sorter: Sorter, values: ArrayLike<number>): CentredRanks {
+function centredRanks(sorter: Sorter, values: Float64Array): CentredRanks {
   const n = values.length;
-  const {order, sorted} = sorter.sort(values);
+  const indexes = new Float64Array(n);
+  for (let i = 0; i < n; i++) indexes[i] = i;
+  const {sorted, carried} = sorter.sort(values, indexes);
   const ranks = new Float64Array(n);
   let squares = 0;
   for (let first = 0; first < n; ) {
     const last = tieEnd(sorted, first);
     const rank = (first + last + 1) / 2 - (n + 1) / 2;
-    for (let k = first; k < last; k++) ranks[order[k]] = rank;
+    for (let k = first; k < last; k++) ranks[carried[k]] = rank;
     squares += (last - first) * rank * rank;
     first = last;
   }
@@ -347,35 +351,54 @@ function centredRanks(sorter: Sorter, values: ArrayLike<number>): CentredRanks {
 /**
  * Spearman's ρ of `values` with the base ranking: Pearson's r of the average ranks, with
  * the base ranks already centred. The mean of n average ranks is (n + 1)/2 whatever the
- * ties, so ρ = Σ b_i (r_i − m) / √(Σ b_i² · Σ (r_i − m)²). The sums run along the sorted
- * order, so the ranks of `values` are never stored. NaN when `values` are constant.
+ * ties, so ρ = Σ b_i (r_i − m) / √(Σ b_i² · Σ (r_i − m)²). The base ranks travel with the
+ * values through the sort, so the sums read memory in order and the ranks of `values` are
+ * never stored. NaN when `values` are constant.
  */
 function rankCorrelationWith(sorter: Sorter, base: CentredRanks, values: Float64Array): number {
   const n = values.length;
-  const {order, sorted} = sorter.sort(values);
+  const {sorted, carried} = sorter.sort(values, base.ranks);
   if (sorted[0] === sorted[n - 1]) return NaN;
-  const baseRanks = base.ranks;
+  const cross = rankCrossProducts(sorted, carried);
+  const squares = rankSquares(sorted);
+  return Math.max(-1, Math.min(1, cross / Math.sqrt(base.squares * squares)));
+}
+
+// The loops below sit in functions of their own that end right after the loop, because the
+// optimising compiler enters a long loop midway and would give up on code after it that has
+// not run yet.
+
+/** Σ_k (r_k − m)·carried[k] along sorted values, with average ranks r_k over ties. */
+function rankCrossProducts(sorted: Float64Array, carried: Float64Array): number {
+  const n = sorted.length;
   const middle = (n + 1) / 2;
   let cross = 0;
+  for (let first = 0; first < n; ) {
+    let last = first + 1;
+    while (last < n && sorted[last] === sorted[first]) last++;
+    // A value without ties, the common case, has rank first + 1.
+    const rank = (first + last + 1) / 2 - middle;
+    let baseSum = carried[first];
+    for (let k = first + 1; k < last; k++) baseSum += carried[k];
+    cross += baseSum * rank;
+    first = last;
+  }
+  return cross;
+}
+
+/** Σ_k (r_k − m)² of the average ranks r_k of sorted values. */
+function rankSquares(sorted: Float64Array): number {
+  const n = sorted.length;
+  const middle = (n + 1) / 2;
   let squares = 0;
   for (let first = 0; first < n; ) {
-    if (first + 1 === n || sorted[first + 1] !== sorted[first]) {
-      // A value without ties, the common case, has rank first + 1.
-      const rank = first + 1 - middle;
-      cross += baseRanks[order[first]] * rank;
-      squares += rank * rank;
-      first++;
-      continue;
-    }
-    const last = tieEnd(sorted, first);
+    let last = first + 1;
+    while (last < n && sorted[last] === sorted[first]) last++;
     const rank = (first + last + 1) / 2 - middle;
-    let baseSum = 0;
-    for (let k = first; k < last; k++) baseSum += baseRanks[order[k]];
-    cross += baseSum * rank;
     squares += (last - first) * rank * rank;
     first = last;
   }
-  return Math.max(-1, Math.min(1, cross / Math.sqrt(base.squares * squares)));
+  return squares;
 }
 
 /**
@@ -388,101 +411,145 @@ function tieEnd(sorted: Float64Array, first: number): number {
   return end;
 }
 
-/** Values per bucket on average in {@link Sorter}. */
-const bucketSize = 4;
+/** Buckets per value in {@link Sorter}. */
+const bucketsPerValue = 2;
+
+/** Buckets larger than this are sorted one by one; smaller ones by one insertion pass. */
+const smallBucket = 64;
 
 /**
- * Sorts values with their indexes by a bucket sort. Each value goes to one of n/4
+ * Sorts values, moving a second array along, by a bucket sort. Each value goes to one of n
  * equal-width buckets between the minimum and the maximum, so a bucket never holds a
- * larger value than a later one, and the few values of a bucket are then sorted among
- * themselves. Values travel with their indexes, so every later pass reads memory in order.
- * The buffers are reused from call to call; `sort` returns the same arrays each time.
+ * larger value than a later one. When no bucket holds more than 64 values, one insertion
+ * pass over the whole array then sorts within the buckets, at a cost of the few values that
+ * share a bucket; otherwise each bucket is sorted on its own. The buffers are reused from
+ * call to call; `sort` returns the same arrays each time.
  */
 class Sorter {
   private readonly buckets: Uint32Array;
   private readonly starts: Uint32Array;
-  /** order[k] is the index of the k-th smallest value, which is sorted[k]. */
-  private readonly order: Uint32Array;
   private readonly sorted: Float64Array;
+  /** carried[k] is the entry of the second array that belongs to sorted[k]. */
+  private readonly carried: Float64Array;
 
   constructor(n: number) {
     this.buckets = new Uint32Array(n);
-    this.starts = new Uint32Array(Math.ceil(n / bucketSize) + 1);
-    this.order = new Uint32Array(n);
+    this.starts = new Uint32Array(bucketsPerValue * n + 1);
     this.sorted = new Float64Array(n);
+    this.carried = new Float64Array(n);
   }
 
-  sort(values: ArrayLike<number>): {order: Uint32Array; sorted: Float64Array} {
-    const {buckets, starts, order, sorted} = this;
+  sort(values: Float64Array, along: Float64Array): {sorted: Float64Array; carried: Float64Array} {
+    const {buckets, starts, sorted, carried} = this;
     const n = values.length;
-    const count = starts.length - 1;
-    let min = Infinity;
-    let max = -Infinity;
-    for (let i = 0; i < n; i++) {
-      if (values[i] < min) min = values[i];
-      if (values[i] > max) max = values[i];
-    }
-
+    const min = minimum(values);
+    const max = maximum(values);
     if (min === max) {
-      for (let i = 0; i < n; i++) {
-        order[i] = i;
-        sorted[i] = values[i];
-      }
-      return {order, sorted};
+      sorted.set(values);
+      carried.set(along);
+      return {sorted, carried};
     }
 
     // The bucket never decreases as the value grows, because each step of (x − min)·scale,
-    // the floor and the cap at count − 1 preserves order.
-    const scale = count / (max - min);
+    // the floor and the cap at n − 1 preserves order.
     starts.fill(0);
-    for (let i = 0; i < n; i++) {
-      const bucket = Math.min(count - 1, Math.floor((values[i] - min) * scale));
-      buckets[i] = bucket;
-      starts[bucket + 1]++;
+    const count = starts.length - 1;
+    countBuckets(values, min, count / (max - min), buckets, starts);
+    const largest = bucketStarts(starts);
+    scatter(values, along, buckets, starts, sorted, carried);
+    if (largest <= smallBucket) {
+      insertionSort(sorted, carried, 0, n);
+    } else {
+      // Each start moved to the end of its bucket, which is where the next bucket begins.
+      let start = 0;
+      for (let bucket = 0; bucket < count; bucket++) {
+        const end = starts[bucket];
+        if (end - start > smallBucket) sortRun(sorted, carried, start, end);
+        else if (end - start > 1) insertionSort(sorted, carried, start, end);
+        start = end;
+      }
     }
-    for (let bucket = 0; bucket < count; bucket++) starts[bucket + 1] += starts[bucket];
-    for (let i = 0; i < n; i++) {
-      const position = starts[buckets[i]]++;
-      order[position] = i;
-      sorted[position] = values[i];
-    }
-    // Each start moved to the end of its bucket, which is where the next bucket begins.
-    let start = 0;
-    for (let bucket = 0; bucket < count; bucket++) {
-      const end = starts[bucket];
-      if (end - start > 1) sortRun(order, sorted, start, end);
-      start = end;
-    }
-    return {order, sorted};
+    return {sorted, carried};
   }
 }
 
-/**
- * Sorts positions start … end − 1 of `sorted`, moving `order` along: insertion sort for the
- * short runs that buckets usually hold, which costs nothing extra when the values are
- * equal, and the built-in sort for long runs of different values.
- */
-function sortRun(order: Uint32Array, sorted: Float64Array, start: number, end: number): void {
-  if (end - start > 32 && !isConstant(sorted.subarray(start, end))) {
-    const run = Array.from(order.subarray(start, end));
-    const valueOf = new Map(run.map((index, k) => [index, sorted[start + k]]));
-    run.sort((a, b) => (valueOf.get(a) as number) - (valueOf.get(b) as number));
-    run.forEach((index, k) => {
-      order[start + k] = index;
-      sorted[start + k] = valueOf.get(index) as number;
-    });
-    return;
+function minimum(values: Float64Array): number {
+  let min = Infinity;
+  for (let i = 0; i < values.length; i++) if (values[i] < min) min = values[i];
+  return min;
+}
+
+function maximum(values: Float64Array): number {
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) if (values[i] > max) max = values[i];
+  return max;
+}
+
+/** Puts value i in bucket ⌊(x_i − min)·scale⌋, at most n − 1, and counts it in starts[b + 1]. */
+function countBuckets(
+  values: Float64Array,
+  min: number,
+  scale: number,
+  buckets: Uint32Array,
+  starts: Uint32Array
+): void {
+  const last = starts.length - 2;
+  for (let i = 0; i < values.length; i++) {
+    const bucket = Math.min(last, Math.floor((values[i] - min) * scale));
+    buckets[i] = bucket;
+    starts[bucket + 1]++;
   }
+}
+
+/** Turns bucket counts into start positions; returns the largest count. */
+function bucketStarts(starts: Uint32Array): number {
+  let largest = 0;
+  for (let bucket = 1; bucket < starts.length; bucket++) {
+    if (starts[bucket] > largest) largest = starts[bucket];
+    starts[bucket] += starts[bucket - 1];
+  }
+  return largest;
+}
+
+/** Moves each value and its entry of `along` to the next free place of its bucket. */
+function scatter(
+  values: Float64Array,
+  along: Float64Array,
+  buckets: Uint32Array,
+  starts: Uint32Array,
+  sorted: Float64Array,
+  carried: Float64Array
+): void {
+  for (let i = 0; i < values.length; i++) {
+    const position = starts[buckets[i]]++;
+    sorted[position] = values[i];
+    carried[position] = along[i];
+  }
+}
+
+/** Insertion sort of positions start … end − 1, moving `carried` along. */
+function insertionSort(sorted: Float64Array, carried: Float64Array, start: number, end: number) {
   for (let k = start + 1; k < end; k++) {
-    const index = order[k];
     const value = sorted[k];
+    if (!(sorted[k - 1] > value)) continue;
+    const entry = carried[k];
     let m = k - 1;
-    while (m >= start && sorted[m] > value) {
-      order[m + 1] = order[m];
+    do {
       sorted[m + 1] = sorted[m];
+      carried[m + 1] = carried[m];
       m--;
-    }
-    order[m + 1] = index;
+    } while (m >= start && sorted[m] > value);
     sorted[m + 1] = value;
+    carried[m + 1] = entry;
   }
+}
+
+/** Sorts positions start … end − 1 of a large bucket with the built-in sort. */
+function sortRun(sorted: Float64Array, carried: Float64Array, start: number, end: number): void {
+  const positions = Array.from({length: end - start}, (_, k) => start + k);
+  positions.sort((a, b) => sorted[a] - sorted[b]);
+  const values = positions.map((k) => sorted[k]);
+  const entries = positions.map((k) => carried[k]);
+  sorted.set(values, start);
+  carried.set(entries, start);
 }

@@ -1,3 +1,4 @@
+import {seededRandom} from "../lib/random.js";
 import {describe, expect, it} from "vitest";
 import type {IndexSystem} from "../lib/indexSystem.js";
 import {
@@ -122,6 +123,23 @@ describe("weightedColumnSum", () => {
       let expected = 0;
       for (let k = 0; k < 6; k++) expected += weights[k] * columns[k][i];
       expect(output[i], `row ${i}`).toBe(expected);
+    }
+  });
+
+  it("adds 0 to 20 terms in order to the last bit on random data", () => {
+    // 0–20 terms take every mix of passes of eight, four and up to three terms.
+    const random = seededRandom(11);
+    const n = 37;
+    const columns = Array.from({length: 20}, () => Float64Array.from({length: n}, random));
+    const weights = Array.from({length: 20}, random);
+    for (let count = 0; count <= 20; count++) {
+      const output = new Float64Array(n).fill(9);
+      weightedColumnSum(output, columns.slice(0, count), weights.slice(0, count), 3, 30);
+      for (let i = 0; i < n; i++) {
+        let expected = i < 3 || i >= 30 ? 9 : 0;
+        if (expected === 0) for (let k = 0; k < count; k++) expected += weights[k] * columns[k][i];
+        expect(output[i], `${count} terms, row ${i}`).toBe(expected);
+      }
     }
   });
 

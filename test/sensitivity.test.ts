@@ -184,6 +184,13 @@ describe("weightSensitivity against direct rescoring", () => {
     expectSameAsDirect(tied, analyzeCase(tied), 7);
   });
 
+  it("matches when most scores crowd into one bucket of the rank sort", () => {
+    // One customer far above the rest leaves every other relationship value below 0.001 of
+    // the range, so more than 64 of them share one of the equal-width buckets of the sort.
+    const crowded = {...data, values: values.map((row, i) => row.map((x) => x + (i ? 0 : 1e6)))};
+    expectSameAsDirect(crowded, analyzeCase(crowded), 5);
+  });
+
   it("matches on one side with dimension axes", () => {
     const oneSided: IndexSystem = {
       ...system,
