@@ -265,9 +265,9 @@ function resolveThreshold(values: Float64Array, threshold: Threshold, axis: stri
 
 /**
  * Classifies every customer of one draw as classify does, counts those who keep their class
- * of `baseCodes` and counts a change in `flips` for the others. When `value` is given, first fills it
- * with the relationship value of x and y under the plan's model, with the arithmetic of
- * couplingCoordination and relationshipValue.
+ * of `baseCodes` and counts a change in `flips` for the others. When `value` is given,
+ * first fills it with the relationship value of x and y under the plan's model, with the
+ * arithmetic of couplingCoordination and relationshipValue.
  */
 function compareDraw(
   x: Float64Array,
@@ -414,13 +414,13 @@ function tieEnd(sorted: Float64Array, first: number): number {
 /** Buckets per value in {@link Sorter}. */
 const bucketsPerValue = 2;
 
-/** Buckets larger than this are sorted one by one; smaller ones by one insertion pass. */
+/** Largest bucket that the insertion pass sorts. Larger buckets are sorted one by one. */
 const smallBucket = 64;
 
 /**
- * Sorts values, moving a second array along, by a bucket sort. Each value goes to one of n
+ * Sorts values, moving a second array along, by a bucket sort. Each value goes to one of 2n
  * equal-width buckets between the minimum and the maximum, so a bucket never holds a
- * larger value than a later one. When no bucket holds more than 64 values, one insertion
+ * larger value than a later one. When no bucket contains more than 64 values, one insertion
  * pass over the whole array then sorts within the buckets, at a cost of the few values that
  * share a bucket; otherwise each bucket is sorted on its own. The buffers are reused from
  * call to call; `sort` returns the same arrays each time.
@@ -451,7 +451,7 @@ class Sorter {
     }
 
     // The bucket never decreases as the value grows, because each step of (x − min)·scale,
-    // the floor and the cap at n − 1 preserves order.
+    // the floor and the cap at the last bucket preserves order.
     starts.fill(0);
     const count = starts.length - 1;
     countBuckets(values, min, count / (max - min), buckets, starts);
@@ -485,7 +485,10 @@ function maximum(values: Float64Array): number {
   return max;
 }
 
-/** Puts value i in bucket ⌊(x_i − min)·scale⌋, at most n − 1, and counts it in starts[b + 1]. */
+/**
+ * Puts value i in bucket b = ⌊(x_i − min)·scale⌋, at most the last one, and counts it in
+ * starts[b + 1].
+ */
 function countBuckets(
   values: Float64Array,
   min: number,
@@ -501,7 +504,7 @@ function countBuckets(
   }
 }
 
-/** Turns bucket counts into start positions; returns the largest count. */
+/** Turns bucket counts into start positions and returns the largest count. */
 function bucketStarts(starts: Uint32Array): number {
   let largest = 0;
   for (let bucket = 1; bucket < starts.length; bucket++) {
