@@ -3,23 +3,31 @@ import {mkdir, writeFile} from "node:fs/promises";
 import {basename, join} from "node:path";
 import type {CaseData} from "../lib/caseData.js";
 import {auditSummary} from "../lib/clean.js";
-import {defaultIndexSystem} from "../lib/indexSystem.js";
+import {defaultIndexSystem, type IndexSystem} from "../lib/indexSystem.js";
 import {analyzeCase} from "../lib/pipeline.js";
-import {readTableCase, setItemScale} from "../lib/survey.js";
+import {degenerateParts} from "../lib/degenerate.js";
+import {readTableCase, reverseItems, setItemScale} from "../lib/survey.js";
 import {fitJudgments, loadIndexSystem, loadJudgments, readInputFile} from "./inputs.js";
 import {analysisConfig, parseOptions, usage, UsageError, type CliOptions} from "./options.js";
-import {classesCsv, scoresCsv, summaryJson} from "./report.js";
+import {classesCsv, degenerateWarning, scoresCsv, summaryJson} from "./report.js";
 
 /** Rows that `analyzeCase` needs: with one, min–max normalisation and the weights are undefined. */
 const minimumRows = 2;
 
-/** Appends the --scale hint to the error for a value outside an item's scale. */
+/** Appends the options that help to the error for a problem cell of a used column. */
 function withScaleHint<T>(read: () => T): T {
   try {
     return read();
   } catch (error) {
-    if (error instanceof Error && / is outside the \S+ scale/.test(error.message)) {
-      throw new Error(`${error.message}; if the survey uses another scale, pass --scale MIN,MAX`);
+    if (!(error instanceof Error)) throw error;
+    const drop = "pass --drop-out-of-range to drop the rows with such cells";
+    if (/ is outside the \S+ scale/.test(error.message)) {
+      throw new Error(
+        `${error.message}; if the survey uses another scale, pass --scale MIN,MAX, else ${drop}`
+      );
+    }
+    if (/ is not a whole number, so| is neither a number nor an answer label/.test(error.message)) {
+      throw new Error(`${error.message}; ${drop}`);
     }
     throw error;
   }
@@ -50,10 +58,19 @@ function rejectConstantIndicators(data: CaseData, file: string): void {
   });
 }
 
+function reverseOption(system: IndexSystem, items: string[]): IndexSystem {
+  try {
+    return reverseItems(system, items);
+  } catch (error) {
+    throw new UsageError(`invalid --reverse: ${(error as Error).message}`);
+  }
+}
+
 /** Reads the index system, the judgments and the table, and fits the judgments to the table. */
 async function readCase(options: CliOptions) {
   let system = options.index ? await loadIndexSystem(options.index) : defaultIndexSystem;
   if (options.scale) system = setItemScale(system, options.scale);
+  if (options.reverse.length > 0) system = reverseOption(system, options.reverse);
   const experts = options.judgments ? await loadJudgments(options.judgments) : undefined;
   const bytes = await readInputFile(options.file, "a CSV file of survey answers or records");
 
@@ -63,6 +80,8 @@ async function readCase(options: CliOptions) {
       id: name,
       title: {en: name, zh: name},
       source: {citation: options.file, licence: "not stated"},
+      problemCells: options.dropOutOfRange ? "drop" : "stop",
+      straightLining: options.straightLining,
       ...(options.id === null ? {} : {idColumn: options.id})
     })
   );
@@ -96,11 +115,12 @@ function checkCase(data: CaseData, options: CliOptions): void {
   if (options.weights === "pca") rejectConstantIndicators(data, options.file);
 }
 
-/** Analyses the file and writes the three outputs. Returns the line to log. */
-async function run(options: CliOptions): Promise<string> {
+/** Analyses the file and writes the three outputs. Returns the lines to log. */
+async function run(options: CliOptions): Promise<string[]> {
   const {read, judgmentNotes} = await readCase(options);
   checkCase(read.data, options);
   const analysis = inFile(options.file, () => analyzeCase(read.data, analysisConfig(options)));
+  const warning = degenerateWarning(read.data, degenerateParts(analysis));
 
   await mkdir(options.out, {recursive: true});
   await writeFile(join(options.out, "scores.csv"), scoresCsv(read.data, analysis));
@@ -110,7 +130,8 @@ async function run(options: CliOptions): Promise<string> {
     summaryJson(read, analysis, options, judgmentNotes)
   );
   const files = "scores.csv, classes.csv and summary.json";
-  return `${auditSummary(read.data.audit)}; wrote ${files} to ${options.out}`;
+  const done = `${auditSummary(read.data.audit)}; wrote ${files} to ${options.out}`;
+  return warning === null ? [done] : [`analyze: warning: ${options.file}: ${warning}`, done];
 }
 
 /** Runs the command and returns the exit status: 0 done, 1 unusable input, 2 usage mistake. */
@@ -121,7 +142,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(usage);
       return 0;
     }
-    process.stderr.write(`${await run(options)}\n`);
+    for (const line of await run(options)) process.stderr.write(`${line}\n`);
     return 0;
   } catch (error) {
     // Expected failures are plain Errors whose message names the place and the fix. A bug

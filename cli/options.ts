@@ -3,6 +3,7 @@ import type {Threshold} from "../lib/classify.js";
 import type {RelationshipModel} from "../lib/coupling.js";
 import type {ObjectiveMethod} from "../lib/hierarchy.js";
 import type {AnalysisConfig} from "../lib/pipeline.js";
+import {quoteText, shortenText} from "../lib/quote.js";
 
 /** Weighting choices of the command line: AHP, one objective method, or their combination. */
 export type WeightsOption = "ahp" | ObjectiveMethod | "combined";
@@ -16,6 +17,11 @@ export interface CliOptions {
   model: RelationshipModel;
   threshold: Threshold;
   scale: [number, number] | null;
+  /** Drop rows with problem cells instead of stopping at the first. */
+  dropOutOfRange: boolean;
+  /** Survey items to reverse-code, in addition to those the index system marks. */
+  reverse: string[];
+  straightLining: boolean;
   id: string | null;
   judgments: string | null;
   out: string;
@@ -54,7 +60,16 @@ Options:
                        midpoint (0.5) or a number from 0 to 1 on the normalised
                        scores; default mean
   --scale MIN,MAX      answer scale of every survey item, integers; default 1,5.
-                       An answer outside it stops the run with the cell named
+                       An answer outside it, between two of its points (2.5) or
+                       unreadable stops the run with the cell named
+  --drop-out-of-range  drop the rows with such answers instead of stopping; the
+                       audit lists them under "problem cell" with each cell's
+                       column and reason
+  --reverse ITEM,...   survey items worded in reverse, such as E4,P2: their
+                       answers become MIN + MAX - x before they are averaged
+  --no-straightlining  keep rows that give one answer to every survey item
+                       (the straight-lining rule drops them by default when
+                       they answer at least 5 items)
   --id COLUMN          respondent or customer id column; default the column named
                        "id" if any, else rows are named by line number
   --judgments FILE     AHP judgments as JSON: [{node, order, matrices}] or
@@ -70,7 +85,7 @@ command-line mistake. Errors are one line on stderr.
 function parseNumber(option: string, text: string, expected: string): number {
   const value = Number(text);
   if (!numberPattern.test(text.trim()) || !Number.isFinite(value)) {
-    throw new UsageError(`invalid --${option} "${text}": expected ${expected}`);
+    throw new UsageError(`invalid --${option} ${quoteText(text)}: expected ${expected}`);
   }
   return value;
 }
@@ -78,7 +93,7 @@ function parseNumber(option: string, text: string, expected: string): number {
 function parseChoice<T extends string>(option: string, text: string, choices: T[]): T {
   if (!(choices as string[]).includes(text)) {
     const list = `${choices.slice(0, -1).join(", ")} or ${choices[choices.length - 1]}`;
-    throw new UsageError(`invalid --${option} "${text}": expected ${list}`);
+    throw new UsageError(`invalid --${option} ${quoteText(text)}: expected ${list}`);
   }
   return text as T;
 }
@@ -86,7 +101,7 @@ function parseChoice<T extends string>(option: string, text: string, choices: T[
 function parseUnitInterval(option: string, text: string, expected: string): number {
   const value = parseNumber(option, text, expected);
   if (value < 0 || value > 1)
-    throw new UsageError(`invalid --${option} "${text}": expected ${expected}`);
+    throw new UsageError(`invalid --${option} ${quoteText(text)}: expected ${expected}`);
   return value;
 }
 
@@ -95,20 +110,33 @@ function parseThreshold(text: string): Threshold {
   return parseUnitInterval("threshold", text, "mean, median, midpoint or a number from 0 to 1");
 }
 
+function parseItems(text: string): string[] {
+  const items = text.split(",").map((item) => item.trim());
+  if (items.some((item) => item === "")) {
+    throw new UsageError(
+      `invalid --reverse ${quoteText(text)}: expected item names separated by commas, ` +
+        "such as E4,P2"
+    );
+  }
+  return items;
+}
+
 function parseScale(text: string): [number, number] {
   const expected = "MIN,MAX with integers MIN < MAX, such as 1,5 or 1,7";
   const parts = text.split(",");
-  if (parts.length !== 2) throw new UsageError(`invalid --scale "${text}": expected ${expected}`);
+  if (parts.length !== 2) {
+    throw new UsageError(`invalid --scale ${quoteText(text)}: expected ${expected}`);
+  }
   const [min, max] = parts.map((part) => parseNumber("scale", part, expected));
   if (!Number.isInteger(min) || !Number.isInteger(max) || !(min < max)) {
-    throw new UsageError(`invalid --scale "${text}": expected ${expected}`);
+    throw new UsageError(`invalid --scale ${quoteText(text)}: expected ${expected}`);
   }
   return [min, max];
 }
 
 /** Rewrites the errors of `parseArgs` as one short line that points to --help. */
 function usageErrorOf(error: Error & {code?: string}): UsageError {
-  const option = /'(-[^' ]+)/.exec(error.message)?.[1] ?? "";
+  const option = shortenText(/'(-[^' ]+)/.exec(error.message)?.[1] ?? "");
   switch (error.code) {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
       return new UsageError(`unknown option ${option}; run with --help to list the options`);
@@ -143,6 +171,9 @@ export function parseOptions(argv: string[]): CliOptions | null {
         model: {type: "string"},
         threshold: {type: "string"},
         scale: {type: "string"},
+        "drop-out-of-range": {type: "boolean"},
+        reverse: {type: "string"},
+        "no-straightlining": {type: "boolean"},
         id: {type: "string"},
         judgments: {type: "string"},
         out: {type: "string"},
@@ -172,6 +203,9 @@ export function parseOptions(argv: string[]): CliOptions | null {
     model: parseChoice("model", values.model ?? "coupling", modelChoices),
     threshold: parseThreshold(values.threshold ?? "mean"),
     scale: values.scale === undefined ? null : parseScale(values.scale),
+    dropOutOfRange: values["drop-out-of-range"] ?? false,
+    reverse: values.reverse === undefined ? [] : parseItems(values.reverse),
+    straightLining: !(values["no-straightlining"] ?? false),
     id: values.id ?? null,
     judgments: values.judgments ?? null,
     out: values.out ?? defaultOutDir

@@ -1,5 +1,6 @@
 import {csvFormatRows} from "d3-dsv";
 import {valueClasses} from "../lib/classify.js";
+import {degenerateParts, type DegenerateParts} from "../lib/degenerate.js";
 import {objectiveWeights, type ObjectiveMethod} from "../lib/hierarchy.js";
 import {analyzeCase, type Analysis, type AnalysisConfig} from "../lib/pipeline.js";
 import {cronbachAlpha} from "../lib/reliability.js";
@@ -140,6 +141,58 @@ function weightingNotes(options: CliOptions, hasJudgments: boolean, alpha: numbe
   return notes;
 }
 
+function axisName(data: TableCaseData, axis: DegenerateParts["axes"][number]): string {
+  if (axis.kind === "side") return axis.id === "crv" ? "CRV" : "HRV";
+  const dimension = data.system.dimensions.find((d) => d.id === axis.id);
+  return `dimension ${axis.id}${dimension ? ` (${dimension.label.en})` : ""}`;
+}
+
+/**
+ * Says in one line what a run cannot tell apart, or returns null when every indicator
+ * varies: the constant indicators, which score 0 for everyone, and each constant axis of the
+ * value matrix, on which every customer falls on one side of the threshold, so the classes
+ * say nothing about that axis.
+ *
+ * @example degenerateWarning(data, {indicators: ["room_quality"], axes: []})
+ * // 'indicator room_quality has the same value in every kept row, so it scores 0 for …'
+ */
+export function degenerateWarning(data: TableCaseData, parts: DegenerateParts): string | null {
+  const sentences: string[] = [];
+  const count = parts.indicators.length;
+  if (count > 0) {
+    const list = parts.indicators.join(", ");
+    sentences.push(
+      count === 1
+        ? `indicator ${list} has the same value in every kept row, so it scores 0 for ` +
+            "everyone and does not tell customers apart"
+        : `indicators ${list} have the same value in every kept row, so they score 0 for ` +
+            "everyone and do not tell customers apart"
+    );
+  }
+  const round = (x: number) => Number(x.toFixed(4));
+  for (const axis of parts.axes) {
+    const side = axis.high ? "high" : "low";
+    sentences.push(
+      `${axisName(data, axis)} is ${round(axis.score)} for every customer, so all fall on ` +
+        `its ${side} side (threshold ${round(axis.threshold)}; a score equal to it counts as ` +
+        "high) and the classes do not reflect it"
+    );
+  }
+  if (parts.axes.length === 2) {
+    const [only] = valueClasses.filter(
+      (info) => info.id === classOf(parts.axes[0].high, parts.axes[1].high)
+    );
+    sentences.push(`every customer is in class ${only.label.en}`);
+  }
+  if (sentences.length === 0) return null;
+  return `${sentences.join("; ")}. Check that the columns hold the answers you expect.`;
+}
+
+function classOf(highX: boolean, highY: boolean): string {
+  if (highY) return highX ? "partners" : "atRisk";
+  return highX ? "growers" : "transactional";
+}
+
 function coverageNotes(data: TableCaseData, analysis: Analysis): string[] {
   const notes: string[] = [];
   const sides = measuredSides(data);
@@ -165,6 +218,8 @@ export function summaryJson(
 ): string {
   const {data, coverage} = read;
   const hasJudgments = data.experts.judgments.length > 0;
+  const degenerate = degenerateParts(analysis);
+  const warning = degenerateWarning(data, degenerate);
   const summary = {
     input: {file: options.file, ...read.read},
     config: {
@@ -174,9 +229,13 @@ export function summaryJson(
       model: options.model,
       threshold: options.threshold,
       scale: options.scale,
+      dropOutOfRange: options.dropOutOfRange,
+      reverse: options.reverse,
+      straightLining: options.straightLining,
       judgments: options.judgments,
       analysis: analysis.config
     },
+    warnings: warning === null ? [] : [warning],
     notes: [
       ...weightingNotes(options, hasJudgments, analysis.config.alpha),
       ...judgmentNotes,
@@ -196,7 +255,8 @@ export function summaryJson(
     weights: weightsByMethod(data, analysis),
     ahp: hasJudgments ? ahpConsistency(analysis) : null,
     reliability: reliability(data),
-    degenerateIndicators: analysis.degenerate,
+    degenerateIndicators: degenerate.indicators,
+    constantAxes: degenerate.axes,
     classes: {
       axes: analysis.axes,
       thresholds: analysis.classes.thresholds,

@@ -1,4 +1,5 @@
 import {execFile} from "node:child_process";
+import {existsSync, mkdtempSync, writeFileSync} from "node:fs";
 import {mkdtemp, readdir, readFile, rm} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -20,12 +21,63 @@ const fixtures = "test/fixtures/cli";
 const survey = `${fixtures}/survey.csv`;
 const records = `${fixtures}/records.csv`;
 
+// Every output folder and generated input lives in this one folder, which afterAll removes
+// even when a run failed or timed out.
+const root = mkdtempSync(join(tmpdir(), "analyze-test-"));
+
+/** Writes a generated input file into the test folder and returns its path. */
+function input(name: string, text: string): string {
+  const path = join(root, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+const constant = input("constant.csv", "id,F1,F2,R1,R2\n1,3,3,3,3\n2,3,3,3,3\n3,3,3,3,3\n");
+const between = input("between.csv", "id,F1,F2,R1,R2\n1,3,2.5,3,4\n2,4,4,2,3\n3,1,2,5,5\n");
+const longCell = input(
+  "long-cell.csv",
+  `id,F1,F2,R1,R2\n1,3,${"x".repeat(5_000_000)},3,4\n2,4,4,2,3\n3,1,2,5,5\n`
+);
+// An index system whose HRV indicator has the id of its dimension.
+const clashSystem = {
+  id: "clash",
+  label: {en: "clash", zh: "clash"},
+  dimensions: [
+    {id: "care", side: "crv", label: {en: "Care", zh: "Care"}},
+    {id: "spend", side: "hrv", label: {en: "Spend", zh: "Spend"}}
+  ],
+  indicators: [
+    {
+      id: "kind",
+      dimension: "care",
+      label: {en: "k", zh: "k"},
+      direction: "benefit",
+      items: ["F1", "F2"],
+      scale: [1, 5]
+    },
+    {
+      id: "spend",
+      dimension: "spend",
+      label: {en: "s", zh: "s"},
+      direction: "benefit",
+      items: ["R1"],
+      scale: [1, 5]
+    }
+  ]
+};
+const clashIndex = input("clash.json", JSON.stringify(clashSystem));
+const [kind, spend] = clashSystem.indicators;
+const sharedItemIndex = input(
+  "shared-item.json",
+  JSON.stringify({...clashSystem, indicators: [kind, {...spend, id: "money", items: ["R1", "F2"]}]})
+);
+
 /**
  * Runs the command line in a subprocess, in the project root, writing to a fresh folder.
  * `node --import tsx` is what `npx tsx` runs, without the start-up of npm and a second node.
  */
 async function analyze(...args: string[]): Promise<Run> {
-  const out = await mkdtemp(join(tmpdir(), "analyze-"));
+  const out = await mkdtemp(join(root, "out-"));
   return new Promise((resolve) => {
     execFile(
       process.execPath,
@@ -87,6 +139,18 @@ start("unknownOption", survey, "--colour");
 start("noFile");
 start("missingId", survey, "--id", "respondent");
 start("judgmentsLackElement", survey, "--judgments", `${fixtures}/judgments-missing.json`);
+start("constant", constant);
+start("dropOutOfRange", `${fixtures}/out-of-range.csv`, "--drop-out-of-range");
+start("dropBetween", between, "--drop-out-of-range");
+start("between", between);
+start("longCell", longCell);
+start("reverse", survey, "--reverse", "F2,E1");
+start("reverseUnknown", survey, "--reverse", "F2,revenue");
+start("reverseEmpty", survey, "--reverse", "F2,,E1");
+start("noStraightLining", survey, "--no-straightlining");
+start("clashIndex", survey, "--index", clashIndex);
+start("sharedItemIndex", survey, "--index", sharedItemIndex);
+start("longOption", survey, "--weights", "w".repeat(100));
 
 let results: Record<string, Run>;
 beforeAll(async () => {
@@ -96,7 +160,16 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await Promise.all(Object.values(results).map((run) => rm(run.out, {recursive: true})));
+  await rm(root, {recursive: true, force: true});
+  expect(existsSync(root)).toBe(false);
+});
+
+describe("analyze test folder", () => {
+  test("every run writes inside one removable folder", () => {
+    for (const run of Object.values(results)) {
+      expect(run.out.startsWith(join(root, "out-"))).toBe(true);
+    }
+  });
 });
 
 describe("analyze on a survey", () => {
@@ -399,6 +472,9 @@ describe("analyze options", () => {
       "--model",
       "--threshold",
       "--scale",
+      "--drop-out-of-range",
+      "--reverse",
+      "--no-straightlining",
       "--id",
       "--judgments",
       "--out",
@@ -542,7 +618,40 @@ const failures: [string, number, string][] = [
     "outOfRange",
     1,
     `${fixtures}/out-of-range.csv line 3 (id B), column F2: "7" is outside the 1–5 scale; ` +
-      "if the survey uses another scale, pass --scale MIN,MAX"
+      "if the survey uses another scale, pass --scale MIN,MAX, else pass --drop-out-of-range " +
+      "to drop the rows with such cells"
+  ],
+  [
+    "between",
+    1,
+    `${between} line 2 (id 1), column F2: "2.5" is not a whole number, so it is not an ` +
+      "answer of the 1–5 scale; pass --drop-out-of-range to drop the rows with such cells"
+  ],
+  [
+    "longCell",
+    1,
+    `${longCell} line 2 (id 1), column F2: "${"x".repeat(40)}…" (5000000 characters) is ` +
+      "neither a number nor an answer label of the 1–5 scale; pass --drop-out-of-range to " +
+      "drop the rows with such cells"
+  ],
+  [
+    "longOption",
+    2,
+    `invalid --weights "${"w".repeat(40)}…" (100 characters): expected ahp, entropy, critic, ` +
+      "pca or combined"
+  ],
+  [
+    "clashIndex",
+    1,
+    `${clashIndex}: index system clash: indicators[1].id "spend" is also the id of ` +
+      "dimensions[1]; give every dimension and indicator its own id"
+  ],
+  [
+    "sharedItemIndex",
+    1,
+    `${sharedItemIndex}: index system clash: item "F2" is used on both sides, at ` +
+      'indicators[0].items[1] ("kind", CRV) and indicators[1].items[1] ("money", HRV); an ' +
+      "item measures one side only, so give one of them another item"
   ],
   [
     "noMatch",
@@ -585,6 +694,150 @@ const failures: [string, number, string][] = [
       "add judgments for reliability or leave the node out for equal weights"
   ]
 ];
+
+describe("analyze on constant data", () => {
+  test("warns on stderr and still writes the outputs", () => {
+    const run = results.constant;
+    expect(run.code).toBe(0);
+    const [warning, done, end] = run.stderr.split("\n");
+    expect(warning).toBe(
+      `analyze: warning: ${constant}: indicators room_quality, repurchase have the same value ` +
+        "in every kept row, so they score 0 for everyone and do not tell customers apart; " +
+        "CRV is 0 for every customer, so all fall on its high side (threshold 0; a score " +
+        "equal to it counts as high) and the classes do not reflect it; HRV is 0 for every " +
+        "customer, so all fall on its high side (threshold 0; a score equal to it counts as " +
+        "high) and the classes do not reflect it; every customer is in class Partners. Check " +
+        "that the columns hold the answers you expect."
+    );
+    expect(done).toMatch(/^.*constant\.csv: 3 rows read, 3 kept, 0 dropped/);
+    expect(end).toBe("");
+  });
+
+  test("puts the warning and the constant parts in summary.json", async () => {
+    const result = await summary(results.constant);
+    expect(result.warnings).toEqual([results.constant.stderr.split("\n")[0].replace(
+      `analyze: warning: ${constant}: `,
+      ""
+    )]);
+    expect(result.degenerateIndicators).toEqual(["room_quality", "repurchase"]);
+    expect(result.constantAxes).toEqual([
+      {axis: "x", kind: "side", id: "crv", score: 0, threshold: 0, high: true},
+      {axis: "y", kind: "side", id: "hrv", score: 0, threshold: 0, high: true}
+    ]);
+    expect(result.classes.counts).toEqual({partners: 3, growers: 0, atRisk: 0, transactional: 0});
+  });
+
+  test("varied data has no warning", async () => {
+    expect((await summary(results.surveyDefault)).warnings).toEqual([]);
+    expect(results.surveyDefault.stderr).not.toContain("warning");
+  });
+});
+
+describe("analyze with --drop-out-of-range", () => {
+  test("drops rows with answers outside the scale", async () => {
+    const run = results.dropOutOfRange;
+    expect(run.code).toBe(0);
+    const {audit, config} = await summary(run);
+    expect(config.dropOutOfRange).toBe(true);
+    expect(audit.rawRows).toBe(3);
+    expect(audit.keptRows).toBe(2);
+    expect(audit.dropped[0]).toEqual({
+      reason: "problem cell",
+      label: {en: "Unreadable or out-of-scale answer", zh: "无法读取或超出量表的作答"},
+      count: 1,
+      rows: ["B"],
+      flagged: 1,
+      details: ['column F2: "7" is outside the 1–5 scale']
+    });
+    expect(run.stderr).toContain(
+      "out-of-range.csv: 3 rows read, 2 kept, 1 dropped (problem cell 1, out-of-range 0, "
+    );
+  });
+
+  test("warns when the kept rows leave a side constant", () => {
+    // Rows A and C: room quality 1.5 and 4.5, service 3.5 and 1.5, so with equal weights
+    // both have CRV = (0 + 1) / 2 = (1 + 0) / 2 = 0.5.
+    expect(results.dropOutOfRange.stderr.split("\n")[0]).toBe(
+      `analyze: warning: ${fixtures}/out-of-range.csv: CRV is 0.5 for every customer, so all ` +
+        "fall on its high side (threshold 0.5; a score equal to it counts as high) and the " +
+        "classes do not reflect it. Check that the columns hold the answers you expect."
+    );
+  });
+
+  test("drops rows with answers between scale points", async () => {
+    const {audit, ...result} = await summary(results.dropBetween);
+    expect(audit.dropped[0].rows).toEqual(["1"]);
+    expect(audit.dropped[0].details).toEqual([
+      'column F2: "2.5" is not a whole number, so it is not an answer of the 1–5 scale'
+    ]);
+    expect(result.input.file).toBe(between);
+  });
+});
+
+describe("analyze with --reverse", () => {
+  test("reverse-codes the named items", async () => {
+    const run = results.reverse;
+    expect(run.code).toBe(0);
+    const result = await summary(run);
+    expect(result.config.reverse).toEqual(["F2", "E1"]);
+
+    // The same system with the items marked by hand, analysed without the command line.
+    const system: IndexSystem = {
+      ...defaultIndexSystem,
+      indicators: defaultIndexSystem.indicators.map((indicator) =>
+        indicator.id === "room_quality" ? {...indicator, reverse: ["F2"]} :
+          indicator.id === "comfort" ? {...indicator, reverse: ["E1"]} : indicator
+      )
+    };
+    const bytes = new Uint8Array(await readFile(survey));
+    const read = readTableCase(bytes, survey, system, {
+      id: "survey.csv",
+      title: {en: "survey.csv", zh: "survey.csv"},
+      source: {citation: survey, licence: "not stated"}
+    });
+    const analysis = analyzeCase(read.data);
+    const rows = csvParse(await output(run, "scores.csv"));
+    rows.forEach((row, i) => {
+      expect(Number(row.functional)).toBe(analysis.scores.dimensions.functional[i]);
+      expect(Number(row.emotional)).toBe(analysis.scores.dimensions.emotional[i]);
+    });
+    // G01 answered F1 = 5 and F2 = 3; reversed, F2 counts 1 + 5 − 3 = 3, so its room quality
+    // stays (5 + 3) / 2 = 4 while G02's (4, 2) becomes (4 + 4) / 2 = 4.
+    expect(read.data.values[0][0]).toBe(4);
+    expect(read.data.values[1][0]).toBe(4);
+  });
+
+  test("rejects items the index system lacks", () => {
+    const run = results.reverseUnknown;
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'analyze: invalid --reverse: cannot reverse-code "revenue": not a survey item of index ' +
+        "system default; its survey items are F1, F2, F3, F4, F5, F6, F7, F8, … (38 in all)\n"
+    );
+  });
+
+  test("rejects an empty item name", () => {
+    expect(results.reverseEmpty.code).toBe(2);
+    expect(results.reverseEmpty.stderr).toBe(
+      'analyze: invalid --reverse "F2,,E1": expected item names separated by commas, such ' +
+        "as E4,P2\n"
+    );
+  });
+});
+
+describe("analyze with --no-straightlining", () => {
+  test("keeps the straight-liner", async () => {
+    const run = results.noStraightLining;
+    expect(run.code).toBe(0);
+    const {audit, config} = await summary(run);
+    expect(config.straightLining).toBe(false);
+    expect(audit.keptRows).toBe(12);
+    const rule = audit.dropped.find((d: {reason: string}) => d.reason === "straight-lining");
+    expect(rule).toMatchObject({count: 0, rows: [], note: "the rule was switched off"});
+    const scores = csvParse(await output(run, "scores.csv"));
+    expect(scores.map((row) => row.id)).toContain("G13");
+  });
+});
 
 describe("analyze on bad input", () => {
   test.each(failures)("%s exits with one line", async (name, code, message) => {
