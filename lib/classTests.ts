@@ -33,7 +33,7 @@ export interface LeveneResult {
  * @throws Error as `anova` does: fewer than 2 groups, an empty group, a non-finite value,
  *   or deviations that are constant within every group
  * @example
- * leveneTest([[1, 2, 3, 4], [2, 4, 6, 8, 10]]) // {statistic: 3.1111, df1: 1, df2: 7, p: 0.121}
+ * leveneTest([[1, 2, 3, 4], [2, 4, 6, 8, 10]]) // {statistic: 2.4991, df1: 1, df2: 7, p: 0.1579}
  */
 export function leveneTest(
   groups: readonly (readonly number[])[],

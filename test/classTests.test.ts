@@ -74,6 +74,25 @@ group("leveneTest", () => {
     expect(() => leveneTest([[1, 2], []])).toThrow(/groups\[1\] is empty/);
   });
 
+  it("doc example matches scipy", () => {
+    // scipy.stats.levene([1, 2, 3, 4], [2, 4, 6, 8, 10]): W = 2.4990892531876128,
+    // p = 0.15792471098592406 (the median centre).
+    const result = leveneTest([[1, 2, 3, 4], [2, 4, 6, 8, 10]]);
+    expect(result.statistic).toBeCloseTo(2.4990892531876128, 12);
+    expect(result.p).toBeCloseTo(0.15792471098592406, 12);
+
+    const source = readFileSync(new URL("../lib/classTests.ts", import.meta.url), "utf8");
+    const call = String.raw`leveneTest\(\[\[1, 2, 3, 4\], \[2, 4, 6, 8, 10\]\]\) // `;
+    const fields = String.raw`\{statistic: ([\d.]+), df1: (\d+), df2: (\d+), p: ([\d.]+)\}`;
+    const example = new RegExp(call + fields).exec(source);
+    expect(example).not.toBeNull();
+    const [, statistic, df1, df2, p] = example!.map(Number);
+    expect(statistic).toBe(Number(result.statistic.toFixed(4)));
+    expect(df1).toBe(result.df1);
+    expect(df2).toBe(result.df2);
+    expect(p).toBe(Number(result.p.toFixed(4)));
+  });
+
   it("rejects an unknown centre", () => {
     // @ts-expect-error: an invalid option on purpose
     expect(() => leveneTest(groups, {center: "mode"})).toThrow(/invalid center "mode"/);
