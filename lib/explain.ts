@@ -27,7 +27,7 @@ export interface Quantity {
 /** How one figure of the report was computed, from its inputs through its steps. */
 export interface Explanation {
   title: Label;
-  /** TeX of the defining formula. */
+  /** TeX of the defining formula; `\\` separates its lines. */
   formula: string;
   inputs: Quantity[];
   steps: Quantity[];
@@ -162,8 +162,8 @@ export function explainEntropyWeight(data: CaseData, j: number): Explanation {
   return {
     title,
     formula:
-      String.raw`w_{j} = \frac{d_{j}}{\sum_{k} d_{k}},\; d_{j} = 1 - e_{j},\; ` +
-      String.raw`e_{j} = -\frac{1}{\ln n}\sum_{i} p_{ij} \ln p_{ij},\; ` +
+      String.raw`w_{j} = \frac{d_{j}}{\sum_{k} d_{k}} \\ d_{j} = 1 - e_{j} \\ ` +
+      String.raw`e_{j} = -\frac{1}{\ln n}\sum_{i} p_{ij} \ln p_{ij} \\ ` +
       String.raw`p_{ij} = \frac{x'_{ij}}{\sum_{i} x'_{ij}}`,
     inputs: [
       q("n", "n", ["customers (rows)", "客户数（行数）"], n),
@@ -236,7 +236,7 @@ export function explainCriticWeight(data: CaseData, j: number): Explanation {
 
   return {
     title,
-    formula: String.raw`w_{j} = \frac{C_{j}}{\sum_{k} C_{k}},\; ` +
+    formula: String.raw`w_{j} = \frac{C_{j}}{\sum_{k} C_{k}} \\ ` +
       String.raw`C_{j} = \sigma_{j} \sum_{k} (1 - r_{jk})`,
     inputs: [
       q("n", "n", ["customers (rows)", "客户数（行数）"], columns[0].length),
@@ -293,7 +293,7 @@ export function explainPcaWeight(data: CaseData, j: number): Explanation {
 
   return {
     title,
-    formula: String.raw`w_{j} = \frac{|a_{j}|}{\sum_{i} |a_{i}|},\; ` +
+    formula: String.raw`w_{j} = \frac{|a_{j}|}{\sum_{i} |a_{i}|} \\ ` +
       String.raw`a_{j} = \frac{\sum_{k} u_{jk} \lambda_{k}}{\sum_{k} \lambda_{k}}`,
     inputs: [...lambdas, ...loadings, ...others],
     steps: [
@@ -481,7 +481,7 @@ export function explainConsistency(
   const trivial = n <= 2 || result.ri === 0;
   return {
     title: {en: "Consistency ratio CR", zh: "一致性比率 CR"},
-    formula: String.raw`CR = \frac{CI}{RI},\; CI = \frac{\lambda_{\max} - n}{n - 1}`,
+    formula: String.raw`CR = \frac{CI}{RI} \\ CI = \frac{\lambda_{\max} - n}{n - 1}`,
     inputs: [
       q("n", "n", ["order of the matrix", "矩阵阶数"], n),
       q("lambdaMax", String.raw`\lambda_{\max}`, ["principal eigenvalue", "最大特征值"],
@@ -594,7 +594,7 @@ export function explainBartlett(result: BartlettResult, n: number, p: number): E
   const factor = n - 1 - (2 * p + 5) / 6;
   return {
     title: {en: "Bartlett's χ² of sphericity", zh: "Bartlett 球形检验 χ²"},
-    formula: String.raw`\chi^{2} = -\left(n - 1 - \frac{2p + 5}{6}\right)\ln|R|,\; ` +
+    formula: String.raw`\chi^{2} = -\left(n - 1 - \frac{2p + 5}{6}\right)\ln|R| \\ ` +
       String.raw`df = \frac{p(p-1)}{2}`,
     inputs: [
       q("n", "n", ["respondents", "受访者数"], n),
@@ -649,7 +649,7 @@ export function explainCoupling(data: CaseData, analysis: Analysis, i: number): 
   return {
     title: {en: `Coupling coordination degree D of ${data.ids[i]}`,
       zh: `${data.ids[i]} 的耦合协调度 D`},
-    formula: String.raw`D = \sqrt{C \cdot T},\; C = \frac{2\sqrt{U_{1} U_{2}}}{U_{1} + U_{2}},\; ` +
+    formula: String.raw`D = \sqrt{C \cdot T} \\ C = \frac{2\sqrt{U_{1} U_{2}}}{U_{1} + U_{2}} \\ ` +
       String.raw`T = \alpha U_{1} + \beta U_{2}`,
     inputs,
     steps: [
@@ -778,6 +778,7 @@ export function explainClassCount(analysis: Analysis, id: ValueClass): Explanati
     throw new Error(`unknown class "${id}"; expected ${valueClasses.map((c) => c.id).join(", ")}`);
   }
   const {counts, thresholds} = analysis.classes;
+  const others = valueClasses.filter((entry) => entry.id !== id);
   const x = axisName(analysis, "x");
   const y = axisName(analysis, "y");
   const side = (high: boolean, t: string) => (high ? String.raw`\ge ${t}` : `< ${t}`);
@@ -793,11 +794,11 @@ export function explainClassCount(analysis: Analysis, id: ValueClass): Explanati
       q("ty", "t_{y}", [`threshold of ${y}`, `${y} 的阈值`], thresholds.y),
       q("n", "n", ["customers", "客户数"], analysis.classes.labels.length)
     ],
-    steps: valueClasses.filter((entry) => entry.id !== id).map((entry) =>
+    steps: others.map((entry) =>
       q(`count:${entry.id}`, String.raw`N_{\text{${entry.id}}}`,
         [`customers in ${entry.label.en}`, `${entry.label.zh}的客户数`], counts[entry.id])),
     result: q("count", "N", [`customers in ${info.label.en}`, `${info.label.zh}的客户数`],
-      counts[id], String.raw`N = n - \textstyle\sum \text{other classes}`),
+      counts[id], `N = n - ${others.map((entry) => `N_{\\text{${entry.id}}}`).join(" - ")}`),
     note: {
       en: `A customer is in ${info.label.en} when ${x} is ${high(info.highX, true)} its ` +
         `threshold and ${y} is ${high(info.highY, true)} its threshold. Every customer is in ` +

@@ -1,4 +1,5 @@
 import {readFileSync} from "node:fs";
+import katex from "katex";
 import {describe, expect, it} from "vitest";
 import {ahp} from "../lib/ahp.js";
 import type {CaseData} from "../lib/caseData.js";
@@ -515,6 +516,39 @@ describe("explanation texts", () => {
       for (const text of labels) {
         expect(text.en.length).toBeGreaterThan(0);
         expect(text.zh).toMatch(/[\u4e00-\u9fff]|^[A-Za-z0-9_ ]+$/);
+      }
+    }
+  });
+});
+
+describe("explanation formulas", () => {
+  it("parse as TeX", () => {
+    const analysis = analyzeCase(cruise, {threshold: "median"});
+    const group = systemReliability(cruise.system, cruise.items, "listwise").find((g) => g.result);
+    const rows = [[1, 2, 3], [2, 2, 4], [3, 4, 4], [4, 3, 6], [5, 5, 5], [6, 5, 7]];
+    const explanations = [
+      ...(["ahp", "entropy", "critic", "pca", "combined"] as const).map((kind) =>
+        explainWeight(cruise, analysis, 0, kind)
+      ),
+      explainCombinedWeight(cruise, analyzeCase(cruise, {combination: "multiplicative"}), 0),
+      explainConsistency(analysis.ahp.nodes[1], analysis.ahp.nodes[1].order.length),
+      explainCronbachAlpha(group!.result!),
+      explainKmo(kmo(rows), 6),
+      explainBartlett(bartlett(rows), 6, 3),
+      explainCoupling(cruise, analysis, 0),
+      explainRelationshipValue(cruise, analyzeCase(cruise, {model: "geometric"}), 0),
+      explainThreshold(analysis, "x"),
+      explainClassCount(analysis, "atRisk"),
+      explainMean([0.2, 0.4], "D", {en: "D", zh: "D"})
+    ];
+    for (const explanation of explanations) {
+      const quantities = [...explanation.inputs, ...explanation.steps, explanation.result];
+      const sources = [
+        String.raw`\begin{gathered}${explanation.formula}\end{gathered}`,
+        ...quantities.flatMap((entry) => [entry.symbol, entry.formula ?? "x"])
+      ];
+      for (const source of sources) {
+        expect(() => katex.renderToString(source, {throwOnError: true}), source).not.toThrow();
       }
     }
   });
