@@ -30,21 +30,33 @@ const neutralLabels = [
   "既不同意也不反对"
 ];
 
+// The end points read the same on 5- and 7-point scales.
+const lowestLabels = [
+  "strongly disagree",
+  "completely disagree",
+  "totally disagree",
+  "very dissatisfied",
+  "very unlikely",
+  "非常不同意",
+  "完全不同意",
+  "非常不满意",
+  "非常不可能"
+];
+
+const highestLabels = [
+  "strongly agree",
+  "completely agree",
+  "totally agree",
+  "very satisfied",
+  "very likely",
+  "非常同意",
+  "完全同意",
+  "非常满意",
+  "非常可能"
+];
+
 const fivePointRanks: [number, string[]][] = [
-  [
-    1,
-    [
-      "strongly disagree",
-      "completely disagree",
-      "totally disagree",
-      "very dissatisfied",
-      "very unlikely",
-      "非常不同意",
-      "完全不同意",
-      "非常不满意",
-      "非常不可能"
-    ]
-  ],
+  [1, lowestLabels],
   [
     2,
     [
@@ -88,37 +100,11 @@ const fivePointRanks: [number, string[]][] = [
       "比较可能"
     ]
   ],
-  [
-    5,
-    [
-      "strongly agree",
-      "completely agree",
-      "totally agree",
-      "very satisfied",
-      "very likely",
-      "非常同意",
-      "完全同意",
-      "非常满意",
-      "非常可能"
-    ]
-  ]
+  [5, highestLabels]
 ];
 
 const sevenPointRanks: [number, string[]][] = [
-  [
-    1,
-    [
-      "strongly disagree",
-      "completely disagree",
-      "totally disagree",
-      "very dissatisfied",
-      "very unlikely",
-      "非常不同意",
-      "完全不同意",
-      "非常不满意",
-      "非常不可能"
-    ]
-  ],
+  [1, lowestLabels],
   [
     2,
     [
@@ -176,20 +162,7 @@ const sevenPointRanks: [number, string[]][] = [
       "可能"
     ]
   ],
-  [
-    7,
-    [
-      "strongly agree",
-      "completely agree",
-      "totally agree",
-      "very satisfied",
-      "very likely",
-      "非常同意",
-      "完全同意",
-      "非常满意",
-      "非常可能"
-    ]
-  ]
+  [7, highestLabels]
 ];
 
 function rankMap(table: [number, string[]][]): Map<string, number> {
