@@ -1,8 +1,10 @@
 import * as Inputs from "npm:@observablehq/inputs";
 import {html} from "npm:htl";
 import {ahp, inconsistentJudgments, SAATY_SCALE} from "../lib/ahp.js";
+import {explainConsistency} from "../lib/explain.js";
 import {ahpHierarchy} from "../lib/hierarchy.js";
 import {formatJudgment} from "./ahpMatrix.js";
+import {explain} from "./explain.js";
 import {bi, currentLang, localizedSelect, onLangChange} from "./i18n.js";
 import {choiceNames} from "./methodControls.js";
 
@@ -189,7 +191,8 @@ export function ahpEditor(state, {system, node, order, labels, judgments = []}) 
     const expert = zh ? `专家 ${active + 1}：` : `Expert ${active + 1}: `;
     expertSummary.replaceChildren(html`<p class="expert-consistency" data-cr=${result.cr}>
       ${expert}λmax = ${result.lambdaMax.toFixed(3)} · CI = ${fixed3(result.ci)} ·
-      RI = ${result.ri.toFixed(2)} · <strong>CR = ${fixed3(result.cr)}</strong> ${warn}</p>`);
+      RI = ${result.ri.toFixed(2)} · <strong>CR = ${explain(fixed3(result.cr),
+      () => explainConsistency(result, matrix.length), {kind: "cr"})}</strong> ${warn}</p>`);
 
     const worst = worstJudgments(matrix);
     suggestions.replaceChildren(

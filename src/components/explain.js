@@ -1,9 +1,12 @@
 // "Explain this number": a figure of the report drawn as a button that opens a panel with how
 // the library computed it (formula, inputs, steps, result). The explanation comes from
 // lib/explain.ts and is computed only when the panel opens, so a table can hold many buttons.
+// KaTeX is loaded with the first panel, so pages that only show the buttons do not load it.
 import {html} from "npm:htl";
 import {bi, currentLang, onLangChange, t} from "./i18n.js";
-import {math} from "./tex.js";
+
+/** `math` of tex.js, once the first panel has loaded it. */
+let math = null;
 
 const styles = `
 .explain-button {
@@ -35,7 +38,7 @@ const styles = `
   var(--theme-foreground-faintest, #eee); font-weight: normal; text-align: left;
 }
 .explain-table td { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-.explain-step { display: block; font-size: 0.9em; overflow-x: auto; }
+.explain-step { display: block; font-size: 0.9em; }
 .explain-result th, .explain-result td { font-weight: 700; }
 .explain-note { margin: 0.5rem 0 0; }
 @media print {
@@ -170,8 +173,15 @@ export function explain(text, explanation, {kind} = {}) {
     place(panel, button);
   }
 
-  function open() {
+  let loading = false;
+
+  async function open() {
     closeOpen?.(false);
+    if (!math) {
+      loading = true;
+      ({math} = await import("./tex.js"));
+      loading = false;
+    }
     panel = html`<div class="explain-panel" id=${id} role="dialog"
       aria-labelledby=${`${id}-title`} tabindex="-1"></div>`;
     panel.addEventListener("keydown", (event) => {
@@ -201,6 +211,9 @@ export function explain(text, explanation, {kind} = {}) {
     panel.focus();
   }
 
-  button.addEventListener("click", () => (panel ? close(true) : open()));
+  button.addEventListener("click", () => {
+    if (panel) close(true);
+    else if (!loading) open();
+  });
   return html`<span class="explain">${button}</span>`;
 }

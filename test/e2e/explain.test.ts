@@ -1,3 +1,4 @@
+import {AxeBuilder} from "@axe-core/playwright";
 import {resolve} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
@@ -63,6 +64,10 @@ describe("weights page", () => {
       expect(Math.abs(w - shown)).toBeLessThanOrEqual(5e-5);
       const formulas = await page.$$eval(".explain-panel .katex", (nodes) => nodes.length);
       expect(formulas).toBeGreaterThan(0);
+      const axe = await new AxeBuilder({page}).include(".explain-panel").analyze();
+      const blocking = axe.violations.filter((v) => ["serious", "critical"].includes(v.impact!));
+      const found = blocking.map((v) => `${v.id}: ${v.nodes.map((node) => node.target).join("; ")}`);
+      expect(found).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
