@@ -24,7 +24,7 @@ export interface Quantity {
   formula?: string;
 }
 
-/** How one figure of the report was computed, from its inputs through its steps. */
+/** Account of how the library computed one figure of the report: inputs, steps, result. */
 export interface Explanation {
   title: Label;
   /** TeX of the defining formula; `\\` separates its lines. */
@@ -108,7 +108,7 @@ function singleIndicator(title: Label): Explanation {
   };
 }
 
-/** The quantity `prefix_s` of every indicator of the side except the explained one. */
+/** Lists quantity `symbol_s` of every indicator of the side except the explained one. */
 function sideList(
   data: CaseData,
   {indexes, position}: SideColumns,
@@ -783,8 +783,8 @@ export function explainClassCount(analysis: Analysis, id: ValueClass): Explanati
   const y = axisName(analysis, "y");
   const side = (high: boolean, t: string) => (high ? String.raw`\ge ${t}` : `< ${t}`);
   const rule = String.raw`s_{x} ${side(info.highX, "t_{x}")},\; s_{y} ${side(info.highY, "t_{y}")}`;
-  const high = (isHigh: boolean, en: boolean) =>
-    en ? (isHigh ? "at or above" : "below") : isHigh ? "不低于" : "低于";
+  const highEn = (isHigh: boolean) => (isHigh ? "at or above" : "below");
+  const highZh = (isHigh: boolean) => (isHigh ? "不低于" : "低于");
 
   return {
     title: {en: `Customers in ${info.label.en}`, zh: `${info.label.zh}的客户数`},
@@ -800,10 +800,10 @@ export function explainClassCount(analysis: Analysis, id: ValueClass): Explanati
     result: q("count", "N", [`customers in ${info.label.en}`, `${info.label.zh}的客户数`],
       counts[id], `N = n - ${others.map((entry) => `N_{\\text{${entry.id}}}`).join(" - ")}`),
     note: {
-      en: `A customer is in ${info.label.en} when ${x} is ${high(info.highX, true)} its ` +
-        `threshold and ${y} is ${high(info.highY, true)} its threshold. Every customer is in ` +
+      en: `A customer is in ${info.label.en} when ${x} is ${highEn(info.highX)} its ` +
+        `threshold and ${y} is ${highEn(info.highY)} its threshold. Every customer is in ` +
         "exactly one class, so the four counts add up to n.",
-      zh: `${x} ${high(info.highX, false)}其阈值且 ${y} ${high(info.highY, false)}其阈值的客户` +
+      zh: `${x} ${highZh(info.highX)}其阈值且 ${y} ${highZh(info.highY)}其阈值的客户` +
         `属于${info.label.zh}。每位客户恰好属于一类，因此四类人数之和为 n。`
     }
   };

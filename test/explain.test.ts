@@ -79,7 +79,7 @@ const tinyCase: CaseData = {
 
 const cruise = readSurveyCase(cruiseCase, readFileSync(cruiseCase.file), cruiseCase.file);
 
-/** The value of a quantity of an explanation, found by id among inputs, steps and result. */
+/** Finds the value of a quantity by its id among the inputs, steps and result. */
 function value(explanation: Explanation, id: string): number {
   const all = [...explanation.inputs, ...explanation.steps, explanation.result];
   const found = all.find((entry) => entry.id === id);
@@ -87,7 +87,7 @@ function value(explanation: Explanation, id: string): number {
   return found.value;
 }
 
-/** Values of the quantities whose ids start with `prefix` (one per other indicator). */
+/** Lists the values of the inputs whose ids start with `prefix` (one per other indicator). */
 function values(explanation: Explanation, prefix: string): number[] {
   return explanation.inputs.filter((entry) => entry.id.startsWith(prefix)).map((e) => e.value);
 }

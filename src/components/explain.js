@@ -182,6 +182,7 @@ export function explain(text, explanation, {kind} = {}) {
       ({math} = await import("./tex.js"));
       loading = false;
     }
+
     panel = html`<div class="explain-panel" id=${id} role="dialog"
       aria-labelledby=${`${id}-title`} tabindex="-1"></div>`;
     panel.addEventListener("keydown", (event) => {
@@ -199,6 +200,7 @@ export function explain(text, explanation, {kind} = {}) {
         }
       }
     });
+
     document.body.append(panel);
     render(currentLang());
     closeOpen = close;

@@ -46,7 +46,7 @@ describe("weights page", () => {
     try {
       await loadPage(page, `${server.origin}/weights?case=cruise`);
       const button = page.locator('.explain-button[data-explain="entropy"]').first();
-      const shown = Number(await button.evaluate((b) => b.firstChild?.textContent));
+      const displayed = Number(await button.evaluate((b) => b.firstChild?.textContent));
       await button.click();
       await page.waitForSelector(".explain-panel");
       expect(await page.textContent(".explain-panel .explain-title")).toContain("Entropy weight");
@@ -61,7 +61,7 @@ describe("weights page", () => {
       const w = await quantity(page, "w");
       expect(w).toBeCloseTo(d / sumD, 10);
       // The table shows the weight with 4 decimals.
-      expect(Math.abs(w - shown)).toBeLessThanOrEqual(5e-5);
+      expect(Math.abs(w - displayed)).toBeLessThanOrEqual(5e-5);
       const formulas = await page.$$eval(".explain-panel .katex", (nodes) => nodes.length);
       expect(formulas).toBeGreaterThan(0);
       const axe = await new AxeBuilder({page}).include(".explain-panel").analyze();
@@ -131,14 +131,14 @@ describe("classes page", () => {
       await loadPage(page, `${server.origin}/classes?case=cruise`);
       const button = page.locator('.explain-button[data-explain="count-partners"]');
       const text = await button.evaluate((b) => b.firstChild?.textContent ?? "");
-      const shown = Number(text.replace(/,/g, ""));
+      const displayed = Number(text.replace(/,/g, ""));
       await button.click();
       await page.waitForSelector(".explain-panel");
       const n = await quantity(page, "n");
       const others = await quantities(page, "count:");
       expect(others).toHaveLength(3);
       expect(await quantity(page, "count")).toBe(n - add(others));
-      expect(await quantity(page, "count")).toBe(shown);
+      expect(await quantity(page, "count")).toBe(displayed);
 
       // The thresholds listed are those of the chart's heading.
       const tx = await quantity(page, "tx");
