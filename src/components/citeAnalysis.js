@@ -24,7 +24,8 @@ function escapeBibtex(text) {
 
 /** Lists the settings that differ from the published defaults, or says there are none. */
 function settingsText(config) {
-  const differences = configDifferences(config);
+  // The language of the page is not a setting of the analysis.
+  const differences = configDifferences(config).filter((d) => d.field !== "lang");
   if (differences.length === 0) return "the published default settings";
   const changes = differences.map((d) => `${d.field} = ${d.value} (default ${d.default})`);
   return `settings ${changes.join("; ")}`;
@@ -65,31 +66,60 @@ function bibtexCitation(meta, data, config, url) {
   return `@software{${key},\n${lines.join(",\n")}\n}`;
 }
 
-async function copy(textarea, status) {
+async function copy(textarea, status, text) {
   try {
     await navigator.clipboard.writeText(textarea.value);
   } catch {
     // The clipboard API needs a secure context; selecting the text lets the reader copy it.
     textarea.select();
     if (!document.execCommand?.("copy")) {
-      status.textContent = "Press Ctrl+C (⌘C) to copy the selected text.";
+      status.textContent = text.pressCopy;
       return;
     }
   }
-  status.textContent = "Copied.";
+  status.textContent = text.copied;
 }
+
+const texts = {
+  en: {
+    heading: "Cite this analysis",
+    about: (version, built) =>
+      `Version ${version}, built ${built}. The address records the case and the settings, ` +
+      "so the link below opens the same analysis.",
+    asText: "Citation as text",
+    asBibtex: "Citation as BibTeX",
+    copyText: "Copy text",
+    copyBibtex: "Copy BibTeX",
+    pressCopy: "Press Ctrl+C (⌘C) to copy the selected text.",
+    copied: "Copied."
+  },
+  zh: {
+    heading: "引用本分析",
+    about: (version, built) =>
+      `版本 ${version}，构建于 ${built}。网址记录了案例和各项设置，因此引用中的链接会打开同一分析。` +
+      "引用采用英文格式，便于直接放入参考文献。",
+    asText: "文本格式的引用",
+    asBibtex: "BibTeX 格式的引用",
+    copyText: "复制文本",
+    copyBibtex: "复制 BibTeX",
+    pressCopy: "请按 Ctrl+C（⌘C）复制所选文本。",
+    copied: "已复制。"
+  }
+};
 
 /**
  * Creates a "cite this analysis" box for a case and a report configuration, with a plain-text
  * citation and a BibTeX entry, each with a copy button. Both record the case, the settings
  * that differ from the published defaults, the software version, the build and access dates
  * and the page's address, whose query carries the settings. The address is read again at each
- * copy, so later changes to the query are included.
+ * copy, so later changes to the query are included. The box's own texts are in `lang` ("en"
+ * or "zh"); the citations themselves are in English.
  */
-export async function citeAnalysis(data, config) {
+export async function citeAnalysis(data, config, lang = "en") {
   const meta = await project.json();
-  const text = html`<textarea rows="4" readonly aria-label="Citation as text"></textarea>`;
-  const bibtex = html`<textarea rows="9" readonly aria-label="Citation as BibTeX"></textarea>`;
+  const words = texts[lang] ?? texts.en;
+  const text = html`<textarea rows="4" readonly aria-label=${words.asText}></textarea>`;
+  const bibtex = html`<textarea rows="9" readonly aria-label=${words.asBibtex}></textarea>`;
   const status = html`<span class="muted" aria-live="polite"></span>`;
   const refresh = () => {
     text.value = textCitation(meta, data, config, location.href);
@@ -99,20 +129,17 @@ export async function citeAnalysis(data, config) {
     const element = html`<button type="button">${label}</button>`;
     element.onclick = () => {
       refresh();
-      copy(textarea, status);
+      copy(textarea, status, words);
     };
     return element;
   };
   refresh();
   return html`<div class="card cite-analysis">
-    <h3>Cite this analysis</h3>
-    <p class="muted">
-      Version ${meta.version}, built ${meta.built}. The address records the case and the settings,
-      so the link below opens the same analysis.
-    </p>
+    <h3>${words.heading}</h3>
+    <p class="muted">${words.about(meta.version, meta.built)}</p>
     ${text}
-    <p>${button("Copy text", text)}</p>
+    <p>${button(words.copyText, text)}</p>
     ${bibtex}
-    <p>${button("Copy BibTeX", bibtex)} ${status}</p>
+    <p>${button(words.copyBibtex, bibtex)} ${status}</p>
   </div>`;
 }

@@ -7,11 +7,12 @@ import {bi} from "./i18n.js";
  * colour of its class, the thresholds as dashed rules and the followed customer as a ring
  * with its id. `x`, `y` are the two axis scores, `labels` the classes, `focus` the row. Above
  * `maxDots` customers the dots become hexagonal bins of all customers (size = customers,
- * colour = most common class), and a caption states it.
+ * colour = most common class), and a caption states it. The legend names the classes in
+ * `lang` ("en" or "zh").
  */
 export function focusMatrix(
   {x, y, labels, thresholds, focus, id},
-  {width, height, classes, xLabel, yLabel, maxDots = 10000} = {}
+  {width, height, classes, xLabel, yLabel, maxDots = 10000, lang = "en"} = {}
 ) {
   const index = Array.from(x, (_, i) => i);
   const point = [{x: x[focus], y: y[focus], id}];
@@ -33,7 +34,7 @@ export function focusMatrix(
     x: {domain: [0, 1], label: xLabel, grid: true},
     y: {domain: [0, 1], label: yLabel, grid: true},
     r: binned ? {range: [1, 5.5]} : undefined,
-    color: classScale(classes, {legend: true}),
+    color: classScale(classes, {legend: true, lang}),
     marks: [
       Plot.frame({stroke: "#ddd"}),
       customers,

@@ -22,14 +22,23 @@ export function solutionSteps(steps) {
   </ol>`;
 }
 
-/** Renders the quantities an exercise gives as a table: symbol, meaning and value. */
-export function givenTable(given) {
+const headings = {
+  en: ["Symbol", "Meaning", "Value"],
+  zh: ["符号", "含义", "数值"]
+};
+
+/**
+ * Renders the quantities an exercise gives as a table: symbol, meaning and value, with the
+ * headings in `lang` ("en" or "zh").
+ */
+export function givenTable(given, lang = "en") {
+  const [symbol, meaning, value] = headings[lang] ?? headings.en;
   return html`<table class="given-values">
     <thead>
       <tr>
-        <th>Symbol</th>
-        <th>Meaning</th>
-        <th>Value</th>
+        <th>${symbol}</th>
+        <th>${meaning}</th>
+        <th>${value}</th>
       </tr>
     </thead>
     <tbody>

@@ -18,13 +18,18 @@ export function glossaryHref(id) {
 }
 
 /**
- * Renders a glossary term as a link to its entry, with the English definition as the link's
- * tooltip. `text` replaces the term's name, e.g. term("coupling-degree", "coupling degree").
- * Throws on an unknown id, naming the ids that contain it.
+ * Renders a glossary term as a link to its entry, with its definition in `lang` ("en" or
+ * "zh") as the link's tooltip. `text` replaces the term's name, e.g.
+ * term("coupling-degree", "coupling degree"). Throws on an unknown id, naming the ids that
+ * contain it.
  */
-export function term(id, text) {
+export function term(id, text, lang = "en") {
   const entry = glossaryEntry(id);
-  return html`<a class="glossary-term" href=${glossaryHref(id)} title=${entry.definition.en}
-    >${text ?? entry.term.en}</a
+  const zh = lang === "zh";
+  return html`<a
+    class="glossary-term"
+    href=${glossaryHref(id)}
+    title=${zh ? entry.definition.zh : entry.definition.en}
+    >${text ?? (zh ? entry.term.zh : entry.term.en)}</a
   >`;
 }
