@@ -1,5 +1,9 @@
-import {centredCrossProducts} from "./correlation.js";
-import {checkedColumns, typedDecisionColumns, typedMinMaxColumns} from "./normalize.js";
+import {
+  checkedColumns,
+  columnMoments,
+  rowMoments,
+  type ColumnMoments
+} from "./normalize.js";
 import type {Direction, Matrix} from "./types.js";
 
 const conflictTolerance = 1e-12;
@@ -54,7 +58,7 @@ export function criticWeights(
   options: CriticOptions = {}
 ): CriticResult {
   const ddof = checkDdof(options);
-  return criticOfColumns(typedDecisionColumns(data, directions), directions, ddof);
+  return criticOfMoments(rowMoments(data, directions), directions, ddof);
 }
 
 /**
@@ -72,7 +76,7 @@ export function criticWeightsOfColumns(
   options: CriticOptions = {}
 ): CriticResult {
   const ddof = checkDdof(options);
-  return criticOfColumns(checkedColumns(columns, directions), directions, ddof);
+  return criticOfMoments(columnMoments(checkedColumns(columns, directions)), directions, ddof);
 }
 
 function checkDdof({ddof = 1}: CriticOptions): 0 | 1 {
@@ -82,21 +86,26 @@ function checkDdof({ddof = 1}: CriticOptions): 0 | 1 {
   return ddof;
 }
 
-/** CRITIC weights of validated columns. */
-function criticOfColumns(
-  columns: Float64Array[],
+/**
+ * CRITIC weights from the moments of the raw columns. Min–max normalisation divides a
+ * column's centred values by its range and reverses cost columns, so the products of the
+ * normalised columns are s_a·s_b·S_ab / (range_a·range_b) with s = −1 for a cost column:
+ * r_ab = s_a·s_b·S_ab / √(S_aa·S_bb) and σ_a = √(S_aa / (m − ddof)) / range_a.
+ */
+function criticOfMoments(
+  {rows: m, min, max, products}: ColumnMoments,
   directions: readonly Direction[],
   ddof: 0 | 1
 ): CriticResult {
-  const m = columns[0].length;
   if (m < 3) {
     throw new Error(`CRITIC needs at least 3 rows; data has ${m}`);
   }
-  const scaled = typedMinMaxColumns(columns, directions);
-  const degenerateColumns = scaled.degenerateColumns;
+  const p = directions.length;
+  const degenerateColumns: number[] = [];
   const keptColumns: number[] = [];
-  for (let j = 0; j < columns.length; j++) {
-    if (!degenerateColumns.includes(j)) keptColumns.push(j);
+  for (let j = 0; j < p; j++) {
+    if (min[j] === max[j]) degenerateColumns.push(j);
+    else keptColumns.push(j);
   }
   if (keptColumns.length < 2) {
     throw new Error(
@@ -105,18 +114,19 @@ function criticOfColumns(
     );
   }
 
-  // One pass of centred cross-products S gives both r_ab = S_ab / √(S_aa·S_bb) and
-  // σ_a = √(S_aa / (m − ddof)).
-  const p = columns.length;
-  const {products} = centredCrossProducts(keptColumns.map((j) => scaled.columns[j]));
-  const correlation = products.map((row, a) =>
-    row.map((s, b) => (a === b ? 1 : s / Math.sqrt(products[a][a] * products[b][b])))
+  const sign = directions.map((direction) => (direction === "cost" ? -1 : 1));
+  const correlation = keptColumns.map((a) =>
+    keptColumns.map((b) =>
+      a === b
+        ? 1
+        : (sign[a] * sign[b] * products[a][b]) / Math.sqrt(products[a][a] * products[b][b])
+    )
   );
   const sd = new Array<number>(p).fill(0);
   const conflict = new Array<number>(p).fill(NaN);
   const information = new Array<number>(p).fill(0);
   keptColumns.forEach((j, a) => {
-    sd[j] = Math.sqrt(products[a][a] / (m - ddof));
+    sd[j] = Math.sqrt(products[j][j] / (m - ddof)) / (max[j] - min[j]);
     conflict[j] = correlation[a].reduce((sum, r) => sum + (1 - r), 0);
     information[j] = sd[j] * conflict[j];
   });

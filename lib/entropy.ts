@@ -1,6 +1,9 @@
 import {
   checkedColumns,
+  columnRanges,
   columnsToRows,
+  forEachRowBlock,
+  widenRange,
   typedDecisionColumns,
   typedMinMaxColumns
 } from "./normalize.js";
@@ -42,22 +45,44 @@ export interface EntropyResult {
   proportions?: number[][];
 }
 
-function checkRatioColumns(columns: Float64Array[], directions: readonly Direction[]): void {
-  for (let j = 0; j < columns.length; j++) {
+/**
+ * Throws the first error of the ratio variant, column by column: a cost column, or the first
+ * negative value of a benefit column.
+ */
+function checkRatioColumns(
+  m: number,
+  sums: ColumnSums,
+  directions: readonly Direction[]
+): void {
+  const count = directions.length;
+  const firstNegative = new Float64Array(count).fill(m);
+  const negativeValue = new Float64Array(count);
+  sums((columns, from, to, firstRow) => {
+    for (let j = 0; j < count; j++) {
+      if (directions[j] === "cost" || firstNegative[j] < m) continue;
+      const column = columns[j];
+      for (let i = from; i < to; i++) {
+        if (column[i] < 0) {
+          firstNegative[j] = firstRow + i - from;
+          negativeValue[j] = column[i];
+          break;
+        }
+      }
+    }
+  });
+
+  for (let j = 0; j < count; j++) {
     if (directions[j] === "cost") {
       throw new Error(
         `column ${j} is a cost column; the ratio variant of the entropy method takes ` +
           'benefit columns only, so use the "minmax" variant or reverse the column first'
       );
     }
-    const column = columns[j];
-    for (let i = 0; i < column.length; i++) {
-      if (column[i] < 0) {
-        throw new Error(
-          `data[${i}][${j}] is ${column[i]}; the ratio variant of the entropy method ` +
-            "needs values ≥ 0"
-        );
-      }
+    if (firstNegative[j] < m) {
+      throw new Error(
+        `data[${firstNegative[j]}][${j}] is ${negativeValue[j]}; the ratio variant of the ` +
+          "entropy method needs values ≥ 0"
+      );
     }
   }
 }
@@ -83,7 +108,19 @@ export function entropyWeights(
   options: EntropyOptions = {}
 ): EntropyResult {
   checkOptions(options);
-  return entropyOfColumns(typedDecisionColumns(data, directions), directions, options);
+  if (options.keepIntermediate) {
+    return entropyOfColumns(typedDecisionColumns(data, directions), directions, options);
+  }
+
+  // Without intermediates only sums over the rows are needed, so the rows are read in blocks
+  // twice (ranges, then sums) instead of being copied into columns.
+  const {rows, min, max} = columnRanges(data, directions);
+  const sums: ColumnSums = (visit) => {
+    const visitBlock = (block: readonly Float64Array[], start: number, length: number) =>
+      visit(block, 0, length, start);
+    forEachRowBlock(data, directions.length, visitBlock, {check: false});
+  };
+  return entropyOfSums(rows, min, max, sums, directions, options);
 }
 
 /**
@@ -127,41 +164,13 @@ function entropyOfColumns(
   if (m < 2) {
     throw new Error("entropy weights need at least 2 rows; data has 1 row");
   }
-  if (variant === "ratio") checkRatioColumns(columns, directions);
-
-  const entropy = new Array<number>(columns.length);
-  const degenerateColumns: number[] = [];
-  const logM = Math.log(m);
-  for (let j = 0; j < columns.length; j++) {
-    const column = columns[j];
-    let min = column[0];
-    let max = column[0];
-    for (let i = 1; i < m; i++) {
-      if (column[i] < min) min = column[i];
-      if (column[i] > max) max = column[i];
-    }
-    if (min === max) {
-      degenerateColumns.push(j);
-      entropy[j] = 1;
-      continue;
-    }
-    const scale: Scale =
-      variant === "ratio"
-        ? {kind: "raw", min, max, shift: 0}
-        : {kind: directions[j], min, max, shift: variant === "minmax-shift" ? shift : 0};
-    entropy[j] = -sumPLogP(column, scale) / logM;
-  }
-
-  const divergence = entropy.map((e) => 1 - e);
-  const totalDivergence = divergence.reduce((sum, d) => sum + d, 0);
-  if (!(totalDivergence > 0)) {
-    throw new Error(
-      "every column is constant, so all divergences are 0 and entropy weights are undefined"
-    );
-  }
-  const weights = divergence.map((d) => d / totalDivergence);
-  const result: EntropyResult = {weights, entropy, divergence, degenerateColumns, variant};
+  const min = new Float64Array(columns.length).fill(Infinity);
+  const max = new Float64Array(columns.length).fill(-Infinity);
+  columns.forEach((column, j) => widenRange(column, 0, m, min, max, j));
+  const sums: ColumnSums = (visit) => visit(columns, 0, m, 0);
+  const result = entropyOfSums(m, min, max, sums, directions, options);
   if (keepIntermediate) {
+    const {degenerateColumns} = result;
     const values =
       variant === "ratio" ? columns : typedMinMaxColumns(columns, directions).columns;
     if (variant === "minmax-shift") {
@@ -176,6 +185,65 @@ function entropyOfColumns(
   return result;
 }
 
+/**
+ * Calls `visit(columns, from, to, firstRow)` on consecutive stretches of the rows, in row
+ * order: rows firstRow … firstRow + to − from − 1 are columns[j][from … to − 1].
+ */
+type ColumnSums = (
+  visit: (columns: readonly Float64Array[], from: number, to: number, firstRow: number) => void
+) => void;
+
+/** Entropy weights from the column ranges and the rows, which `sums` supplies. */
+function entropyOfSums(
+  m: number,
+  min: Float64Array,
+  max: Float64Array,
+  sums: ColumnSums,
+  directions: readonly Direction[],
+  {variant = "minmax", shift = 0.0001}: EntropyOptions
+): EntropyResult {
+  const count = directions.length;
+  if (m < 2) {
+    throw new Error("entropy weights need at least 2 rows; data has 1 row");
+  }
+  if (variant === "ratio") checkRatioColumns(m, sums, directions);
+
+  // Σ x' and Σ x' ln x' of each non-constant column, added up stretch by stretch in row order.
+  const degenerateColumns: number[] = [];
+  const scales: Scale[] = [];
+  for (let j = 0; j < count; j++) {
+    if (min[j] === max[j]) degenerateColumns.push(j);
+    const kind = variant === "ratio" ? "raw" : directions[j];
+    const added = variant === "minmax-shift" ? shift : 0;
+    scales.push({kind, min: min[j], max: max[j], shift: added});
+  }
+  const totals = new Float64Array(count);
+  const xLogX = new Float64Array(count);
+  sums((columns, from, to) => {
+    for (let j = 0; j < count; j++) {
+      if (min[j] !== max[j]) addXLogX(columns[j], from, to, scales[j], totals, xLogX, j);
+    }
+  });
+
+  // Σ p ln p = (Σ x' ln x') / T − ln T with T = Σ x'.
+  const logM = Math.log(m);
+  const entropy = new Array<number>(count);
+  for (let j = 0; j < count; j++) {
+    entropy[j] =
+      min[j] === max[j] ? 1 : -(xLogX[j] / totals[j] - Math.log(totals[j])) / logM;
+  }
+
+  const divergence = entropy.map((e) => 1 - e);
+  const totalDivergence = divergence.reduce((sum, d) => sum + d, 0);
+  if (!(totalDivergence > 0)) {
+    throw new Error(
+      "every column is constant, so all divergences are 0 and entropy weights are undefined"
+    );
+  }
+  const weights = divergence.map((d) => d / totalDivergence);
+  return {weights, entropy, divergence, degenerateColumns, variant};
+}
+
 /** How a raw column becomes the values x' that the proportions are taken of. */
 interface Scale {
   /** "raw": x' = x; "benefit": (x − min)/(max − min); "cost": (max − x)/(max − min). */
@@ -187,14 +255,22 @@ interface Scale {
 }
 
 /**
- * Σ_i p_i ln p_i of one non-constant column with p_i = x'_i / T, T = Σ x'. One pass sums
- * T and Σ x' ln x', because Σ p ln p = (Σ x' ln x') / T − ln T; terms with x' = 0 are 0.
+ * Adds x'_i to totals[j] and x'_i ln x'_i to xLogX[j] for the values from … to − 1 of one
+ * non-constant column, where x' follows from `scale`. Terms with x' = 0 add 0.
  */
-function sumPLogP(column: Float64Array, {kind, min, max, shift}: Scale): number {
+function addXLogX(
+  column: Float64Array,
+  from: number,
+  to: number,
+  {kind, min, max, shift}: Scale,
+  totals: Float64Array,
+  xLogX: Float64Array,
+  j: number
+): void {
   const range = max - min;
-  let total = 0;
-  let sum = 0;
-  for (let i = 0; i < column.length; i++) {
+  let total = totals[j];
+  let sum = xLogX[j];
+  for (let i = from; i < to; i++) {
     const x = column[i];
     let value = x;
     if (kind === "benefit") value = (x - min) / range + shift;
@@ -202,7 +278,8 @@ function sumPLogP(column: Float64Array, {kind, min, max, shift}: Scale): number 
     total += value;
     if (value > 0) sum += value * Math.log(value);
   }
-  return sum / total - Math.log(total);
+  totals[j] = total;
+  xLogX[j] = sum;
 }
 
 /** p_ij of one column: x_ij / Σ x, or 1/m for a constant column. */

@@ -134,17 +134,13 @@ function readColumns(
   for (let k = 0; k < columnCount; k++) columns.push(new Float64Array(rowCount));
   for (let i = 0; i < rowCount; i++) {
     const row = data[i];
-    if (!Array.isArray(row)) {
-      throw new Error(`${name}[${i}] is ${describeValue(row)}; expected an array of numbers`);
-    }
-    if (wholeRows && row.length !== columnCount) {
-      throw new Error(
-        `${name}[${i}] has ${row.length} values but directions has ${columnCount} entries`
-      );
+    if (!Array.isArray(row) || (wholeRows && row.length !== columnCount)) {
+      throw rowError(row, i, columnCount, name);
     }
     for (let k = 0; k < columnCount; k++) {
       const value = wholeRows ? row[k] : row[indexes[k]];
-      if (typeof value !== "number" || !Number.isFinite(value)) {
+      // For a number, x − x is 0 unless x is NaN or ±Infinity.
+      if (typeof value !== "number" || value - value !== 0) {
         throw new Error(
           `${name}[${i}][${k}] is ${describeValue(value)}; expected a finite number`
         );
@@ -153,6 +149,420 @@ function readColumns(
     }
   }
   return columns;
+}
+
+/** Rows per block of {@link forEachRowBlock}, also the block of the cross-product sums. */
+export const rowBlockSize = 2048;
+
+// Columns of a block lie rowBlockSize + 8 values apart in one buffer: 2048 values are a
+// multiple of 4 KB, so columns exactly 2048 apart would compete for the same cache sets.
+const blockStride = rowBlockSize + 8;
+
+/**
+ * Reads a decision matrix in blocks of up to {@link rowBlockSize} rows and calls
+ * `visit(block, start, length)` for each, in row order: `block[k][r]` is `data[start + r][k]`
+ * for r < length. The block's arrays are reused from call to call, so `visit` must copy what
+ * it keeps. This spares a large matrix the copy into whole columns when a method only needs
+ * sums over the rows. With `check` (default) the matrix is validated as
+ * {@link typedDecisionColumns} validates it, with the same errors; without it, a matrix that
+ * an earlier call validated is read as it is.
+ *
+ * @example
+ * forEachRowBlock([[1, 2], [3, 4]], 2, (block, start, length) => console.log(block[1][1]))
+ * // logs 4 (row 1, column 1 of the only block)
+ */
+export function forEachRowBlock(
+  data: Matrix,
+  columnCount: number,
+  visit: (block: readonly Float64Array[], start: number, length: number) => void,
+  {check = true, name = "data"}: {check?: boolean; name?: string} = {}
+): void {
+  if (!Array.isArray(data) || data.length === 0) {
+    throw new Error(`${name} has no rows; expected at least one row of numbers`);
+  }
+
+  // Columns past columnCount, up to a multiple of 4, stay 0 for the product kernel.
+  const buffer = new Float64Array(blockStride * paddedCount(columnCount));
+  const block: Float64Array[] = [];
+  for (let k = 0; k < columnCount; k++) {
+    block.push(buffer.subarray(k * blockStride, k * blockStride + rowBlockSize));
+  }
+  for (let start = 0; start < data.length; start += rowBlockSize) {
+    const length = Math.min(rowBlockSize, data.length - start);
+    if (check) readCheckedBlock(data, start, length, buffer, columnCount, name);
+    else readBlock(data, start, length, buffer, columnCount);
+    visit(block, start, length);
+  }
+}
+
+/** Rounds the column count up to a multiple of 4. */
+function paddedCount(columnCount: number): number {
+  return Math.ceil(columnCount / 4) * 4;
+}
+
+/** Builds the error for row i when it is not an array or has another length than expected. */
+function rowError(row: unknown, i: number, columnCount: number, name: string): Error {
+  if (!Array.isArray(row)) {
+    return new Error(`${name}[${i}] is ${describeValue(row)}; expected an array of numbers`);
+  }
+  return new Error(
+    `${name}[${i}] has ${row.length} values but directions has ${columnCount} entries`
+  );
+}
+
+/** Copies rows start … start + length − 1 into the block buffer, validating each. */
+function readCheckedBlock(
+  data: Matrix,
+  start: number,
+  length: number,
+  buffer: Float64Array,
+  columnCount: number,
+  name: string
+): void {
+  for (let r = 0; r < length; r++) {
+    const row = data[start + r];
+    if (!Array.isArray(row) || row.length !== columnCount) {
+      throw rowError(row, start + r, columnCount, name);
+    }
+    for (let k = 0; k < columnCount; k++) {
+      const value = row[k];
+      // For a number, x − x is 0 unless x is NaN or ±Infinity.
+      if (typeof value !== "number" || value - value !== 0) {
+        throw new Error(
+          `${name}[${start + r}][${k}] is ${describeValue(value)}; expected a finite number`
+        );
+      }
+      buffer[k * blockStride + r] = value;
+    }
+  }
+}
+
+/** Copies rows start … start + length − 1 of a validated matrix into the block buffer. */
+function readBlock(
+  data: Matrix,
+  start: number,
+  length: number,
+  buffer: Float64Array,
+  columnCount: number
+): void {
+  for (let r = 0; r < length; r++) {
+    const row = data[start + r] as number[];
+    for (let k = 0; k < columnCount; k++) buffer[k * blockStride + r] = row[k];
+  }
+}
+
+/** Column minima and maxima of a decision matrix. */
+export interface ColumnRanges {
+  rows: number;
+  min: Float64Array;
+  max: Float64Array;
+}
+
+/**
+ * Validates a decision matrix as {@link typedDecisionColumns} does, with the same errors,
+ * and returns the minimum and maximum of each column, reading the rows in blocks.
+ *
+ * @example Array.from(columnRanges([[1, 5], [3, 2]], ["benefit", "cost"]).max) // [3, 5]
+ */
+export function columnRanges(
+  data: Matrix,
+  directions: readonly Direction[],
+  name = "data"
+): ColumnRanges {
+  checkDirections(directions);
+  const count = directions.length;
+  const min = new Float64Array(count).fill(Infinity);
+  const max = new Float64Array(count).fill(-Infinity);
+  forEachRowBlock(
+    data,
+    count,
+    (block, _, length) => {
+      for (let k = 0; k < count; k++) widenRange(block[k], 0, length, min, max, k);
+    },
+    {name}
+  );
+  return {rows: data.length, min, max};
+}
+
+/** Widens min[k] … max[k] to cover values from … to − 1. */
+export function widenRange(
+  values: ArrayLike<number>,
+  from: number,
+  to: number,
+  min: Float64Array,
+  max: Float64Array,
+  k: number
+): void {
+  let low = min[k];
+  let high = max[k];
+  for (let i = from; i < to; i++) {
+    const value = values[i];
+    if (value < low) low = value;
+    if (value > high) high = value;
+  }
+  min[k] = low;
+  max[k] = high;
+}
+
+/** Ranges, means and centred cross-products of the columns of a decision matrix. */
+export interface ColumnMoments extends ColumnRanges {
+  means: number[];
+  /** products[a][b] = Σ_i (x_ai − x̄_a)(x_bi − x̄_b), symmetric. */
+  products: number[][];
+}
+
+/**
+ * Validates a decision matrix as {@link typedDecisionColumns} does, with the same errors,
+ * and returns each column's range and mean and the centred cross-products of the columns,
+ * in one pass over the rows without copying them. Each block of 2048 rows is centred on
+ * its own means, and the blocks are merged with the pairwise update of centred sums: with
+ * δ the difference of two parts' means, S = S_A + S_B + δδᵀ·n_A·n_B/(n_A + n_B).
+ *
+ * @example rowMoments([[1, 2], [2, 4], [3, 9]], ["benefit", "cost"]).products
+ * // [[2, 7], [7, 26]]
+ */
+export function rowMoments(
+  data: Matrix,
+  directions: readonly Direction[],
+  name = "data"
+): ColumnMoments {
+  checkDirections(directions);
+  const moments = new MomentSums(directions.length);
+  forEachRowBlock(
+    data,
+    directions.length,
+    (block, _, length) => moments.add(block[0].buffer as ArrayBuffer, length),
+    {name}
+  );
+  return moments.result();
+}
+
+/**
+ * Computes {@link rowMoments} of validated columns (`columns[j][i]`, arrays or typed
+ * arrays), copying one block of rows at a time.
+ *
+ * @example columnMoments([[1, 2, 3], [2, 4, 9]]).means // [2, 5]
+ */
+export function columnMoments(columns: readonly ArrayLike<number>[]): ColumnMoments {
+  const count = columns.length;
+  const rows = count === 0 ? 0 : columns[0].length;
+  const moments = new MomentSums(count);
+  const buffer = new Float64Array(blockStride * paddedCount(count));
+  for (let start = 0; start < rows; start += rowBlockSize) {
+    const length = Math.min(rowBlockSize, rows - start);
+    for (let k = 0; k < count; k++) {
+      copyInto(columns[k], start, length, buffer, k * blockStride);
+    }
+    moments.add(buffer.buffer, length);
+  }
+  return moments.result();
+}
+
+/** Copies values start … start + length − 1 to target[offset …]. */
+function copyInto(
+  values: ArrayLike<number>,
+  start: number,
+  length: number,
+  target: Float64Array,
+  offset: number
+): void {
+  for (let r = 0; r < length; r++) target[offset + r] = values[start + r];
+}
+
+/**
+ * Running ranges, means and centred cross-products of the columns of consecutive blocks.
+ * Each block is centred on its own means and its products are added with the pairwise
+ * update of centred sums.
+ */
+class MomentSums {
+  private readonly count: number;
+  private readonly padded: number;
+  private rows = 0;
+  private readonly min: Float64Array;
+  private readonly max: Float64Array;
+  private readonly means: Float64Array;
+  private readonly products: Float64Array;
+  private readonly blockMeans: Float64Array;
+  private readonly blockProducts: Float64Array;
+
+  constructor(count: number) {
+    this.count = count;
+    this.padded = paddedCount(count);
+    this.min = new Float64Array(count).fill(Infinity);
+    this.max = new Float64Array(count).fill(-Infinity);
+    this.means = new Float64Array(count);
+    this.products = new Float64Array(count * count);
+    this.blockMeans = new Float64Array(count);
+    this.blockProducts = new Float64Array(this.padded * this.padded);
+  }
+
+  /**
+   * Adds the first `length` rows of a block buffer (column k at k × blockStride, padded
+   * columns 0), which it centres in place.
+   */
+  add(buffer: ArrayBuffer, length: number): void {
+    const {count, padded, blockMeans, blockProducts} = this;
+    const block = new Float64Array(buffer);
+    for (let k = 0; k < count; k++) {
+      scanColumn(block, k * blockStride, length, this.min, this.max, blockMeans, k);
+      subtract(block, k * blockStride, length, blockMeans[k]);
+    }
+    blockProducts.fill(0);
+    for (let a = 0; a < count; a += 2) {
+      for (let b = a - (a % 4); b < padded; b += 4) {
+        addProducts(block, a, b, length, blockProducts, padded);
+      }
+    }
+    mergeMoments(this.means, this.products, this.rows, blockMeans, blockProducts, padded, length);
+    this.rows += length;
+  }
+
+  result(): ColumnMoments {
+    const {count, products} = this;
+    const rows: number[][] = [];
+    for (let a = 0; a < count; a++) {
+      rows.push(Array.from(products.subarray(a * count, (a + 1) * count)));
+    }
+    return {
+      rows: this.rows,
+      min: this.min,
+      max: this.max,
+      means: Array.from(this.means),
+      products: rows
+    };
+  }
+}
+
+/**
+ * Widens min[k] … max[k] to cover values[offset … offset + length − 1] and sets means[k] to
+ * their mean. Four partial sums run side by side, so the additions need not wait for
+ * each other.
+ */
+function scanColumn(
+  values: Float64Array,
+  offset: number,
+  length: number,
+  min: Float64Array,
+  max: Float64Array,
+  means: Float64Array,
+  k: number
+): void {
+  let low = min[k];
+  let high = max[k];
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  const end = offset + length;
+  let i = offset;
+  for (; i + 3 < end; i += 4) {
+    const v0 = values[i];
+    const v1 = values[i + 1];
+    const v2 = values[i + 2];
+    const v3 = values[i + 3];
+    s0 += v0;
+    s1 += v1;
+    s2 += v2;
+    s3 += v3;
+    low = Math.min(low, v0, v1, v2, v3);
+    high = Math.max(high, v0, v1, v2, v3);
+  }
+  for (; i < end; i++) {
+    s0 += values[i];
+    low = Math.min(low, values[i]);
+    high = Math.max(high, values[i]);
+  }
+  min[k] = low;
+  max[k] = high;
+  means[k] = (s0 + s1 + (s2 + s3)) / length;
+}
+
+/** Subtracts `amount` from values[offset … offset + length − 1]. */
+function subtract(values: Float64Array, offset: number, length: number, amount: number): void {
+  for (let i = offset; i < offset + length; i++) values[i] -= amount;
+}
+
+/**
+ * Adds the products of centred columns a and a + 1 with columns b … b + 3 of one block to
+ * sums (padded × padded, row-major). The eight sums share their loads and do not wait for
+ * each other. Only the entries with a ≤ b are read afterwards.
+ */
+function addProducts(
+  block: Float64Array,
+  a: number,
+  b: number,
+  length: number,
+  sums: Float64Array,
+  padded: number
+): void {
+  const oa = a * blockStride;
+  const oa1 = oa + blockStride;
+  const o0 = b * blockStride;
+  const o1 = o0 + blockStride;
+  const o2 = o1 + blockStride;
+  const o3 = o2 + blockStride;
+
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let t0 = 0;
+  let t1 = 0;
+  let t2 = 0;
+  let t3 = 0;
+  for (let r = 0; r < length; r++) {
+    const x = block[oa + r];
+    const y = block[oa1 + r];
+    const c0 = block[o0 + r];
+    const c1 = block[o1 + r];
+    const c2 = block[o2 + r];
+    const c3 = block[o3 + r];
+    s0 += x * c0;
+    s1 += x * c1;
+    s2 += x * c2;
+    s3 += x * c3;
+    t0 += y * c0;
+    t1 += y * c1;
+    t2 += y * c2;
+    t3 += y * c3;
+  }
+  const row = a * padded + b;
+  sums[row] += s0;
+  sums[row + 1] += s1;
+  sums[row + 2] += s2;
+  sums[row + 3] += s3;
+  sums[row + padded] += t0;
+  sums[row + padded + 1] += t1;
+  sums[row + padded + 2] += t2;
+  sums[row + padded + 3] += t3;
+}
+
+/**
+ * Adds a part of `size` rows (its means and its centred products, entries a ≤ b of a
+ * padded × padded array) to the moments of the first `rows` rows, in place.
+ */
+function mergeMoments(
+  means: Float64Array,
+  products: Float64Array,
+  rows: number,
+  partMeans: Float64Array,
+  partProducts: Float64Array,
+  padded: number,
+  size: number
+): void {
+  const count = means.length;
+  const total = rows + size;
+  const factor = (rows * size) / total;
+  for (let a = 0; a < count; a++) {
+    const deltaA = partMeans[a] - means[a];
+    for (let b = a; b < count; b++) {
+      const delta = deltaA * (partMeans[b] - means[b]) * factor;
+      const sum = products[a * count + b] + partProducts[a * padded + b] + delta;
+      products[a * count + b] = sum;
+      products[b * count + a] = sum;
+    }
+  }
+  for (let k = 0; k < count; k++) means[k] += ((partMeans[k] - means[k]) * size) / total;
 }
 
 /**

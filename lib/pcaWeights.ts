@@ -1,5 +1,10 @@
 import {PCA} from "ml-pca";
-import {checkedColumns, correlationOfColumns, typedDecisionColumns} from "./normalize.js";
+import {
+  checkedColumns,
+  columnMoments,
+  rowMoments,
+  type ColumnMoments
+} from "./normalize.js";
 import type {Direction, Matrix} from "./types.js";
 
 /** PCA-based weights with the components that produced them. */
@@ -48,7 +53,7 @@ function signByLargestEntry(vector: number[]): number[] {
  * @example pcaWeights([[1, 2], [2, 4], [3, 5]], ["benefit", "benefit"]).weights // [0.5, 0.5]
  */
 export function pcaWeights(data: Matrix, directions: readonly Direction[]): PcaWeightsResult {
-  return pcaOfColumns(typedDecisionColumns(data, directions), directions);
+  return pcaOfMoments(rowMoments(data, directions), directions);
 }
 
 /**
@@ -64,27 +69,34 @@ export function pcaWeightsOfColumns(
   columns: readonly ArrayLike<number>[],
   directions: readonly Direction[]
 ): PcaWeightsResult {
-  return pcaOfColumns(checkedColumns(columns, directions), directions);
+  return pcaOfMoments(columnMoments(checkedColumns(columns, directions)), directions);
 }
 
-/** PCA weights of validated columns, which it does not change. */
-function pcaOfColumns(columns: Float64Array[], directions: readonly Direction[]): PcaWeightsResult {
-  const m = columns[0].length;
+/**
+ * PCA weights from the moments of the raw columns: r_jk = S_jk / √(S_jj·S_kk), and
+ * multiplying a column by −1 only flips the sign of its correlations.
+ */
+function pcaOfMoments(
+  {rows: m, min, max, products}: ColumnMoments,
+  directions: readonly Direction[]
+): PcaWeightsResult {
   if (m < 2) {
     throw new Error("PCA weights need at least 2 rows; data has 1 row");
   }
-  columns.forEach((column, j) => {
-    for (let i = 1; i < m; i++) if (column[i] !== column[0]) return;
+  directions.forEach((_, j) => {
+    if (min[j] !== max[j]) return;
     throw new Error(
-      `column ${j} is constant (every value is ${column[0]}), so its correlations are ` +
+      `column ${j} is constant (every value is ${min[j]}), so its correlations are ` +
         "undefined; remove it before computing PCA weights"
     );
   });
 
-  // Multiplying a column by −1 only flips the sign of its correlations.
-  const raw = correlationOfColumns(columns);
   const sign = directions.map((direction) => (direction === "cost" ? -1 : 1));
-  const correlation = raw.map((row, j) => row.map((r, k) => (j === k ? r : sign[j] * sign[k] * r)));
+  const correlation = products.map((row, j) =>
+    row.map((s, k) =>
+      j === k ? 1 : (sign[j] * sign[k] * s) / Math.sqrt(products[j][j] * products[k][k])
+    )
+  );
   const pca = new PCA(correlation, {isCovarianceMatrix: true});
   const eigenvalues = pca.getEigenvalues();
   const loadings = pca.getLoadings().to2DArray();
@@ -93,7 +105,7 @@ function pcaOfColumns(columns: Float64Array[], directions: readonly Direction[])
   componentsKept = Math.max(componentsKept, 1);
   const eigenvectors = loadings.slice(0, componentsKept).map(signByLargestEntry);
   const keptTotal = eigenvalues.slice(0, componentsKept).reduce((sum, x) => sum + x, 0);
-  const coefficients = columns.map((_, j) =>
+  const coefficients = directions.map((_, j) =>
     eigenvectors.reduce((sum, u, k) => sum + (u[j] * eigenvalues[k]) / keptTotal, 0)
   );
   const absoluteTotal = coefficients.reduce((sum, a) => sum + Math.abs(a), 0);

@@ -1,6 +1,8 @@
 import {describe, expect, it} from "vitest";
 import {expectClose, loadCases} from "./helpers/reference.js";
 import {criticWeights, criticWeightsOfColumns} from "../lib/critic.js";
+import {sampleCorrelation, sampleStandardDeviation} from "simple-statistics";
+import {seededRandom} from "../lib/random.js";
 import type {Direction} from "../lib/types.js";
 
 // Reference values computed with numpy/scipy.
@@ -177,5 +179,36 @@ describe("criticWeightsOfColumns", () => {
     expect(() => criticWeightsOfColumns([], directions, ddof)).toThrow(
       "invalid ddof 2; expected 0 or 1"
     );
+  });
+});
+
+describe("criticWeights from row blocks", () => {
+  it("equals the textbook computation on random rows", () => {
+    // 4500 rows take three blocks of rows, merged by their centred sums.
+    const random = seededRandom(8);
+    const rows = Array.from({length: 4500}, () => {
+      const a = random();
+      return [a, 50 + 10 * (a + random()), 3 * random(), a * random()];
+    });
+    const directions: Direction[] = ["benefit", "cost", "benefit", "cost"];
+    // Min–max normalise, then σ and r of the normalised columns with simple-statistics.
+    const normalized = directions.map((direction, j) => {
+      const column = rows.map((row) => row[j]);
+      const low = Math.min(...column);
+      const high = Math.max(...column);
+      return column.map((x) => (direction === "cost" ? high - x : x - low) / (high - low));
+    });
+    const information = normalized.map(
+      (a) =>
+        sampleStandardDeviation(a) *
+        normalized.reduce((sum, b) => sum + (1 - sampleCorrelation(a, b)), 0)
+    );
+    const total = information.reduce((sum, c) => sum + c, 0);
+    const fromRows = criticWeights(rows, directions);
+    // The normalised columns are their own min–max normalisation, all benefit.
+    const fromColumns = criticWeightsOfColumns(normalized, directions.map(() => "benefit"));
+    for (const result of [fromRows, fromColumns]) {
+      information.forEach((c, j) => expectClose(result.weights[j], c / total, 1e-12, `w${j}`));
+    }
   });
 });

@@ -1,6 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {expectClose, loadCases} from "./helpers/reference.js";
 import {entropyWeights, entropyWeightsOfColumns, type EntropyVariant} from "../lib/entropy.js";
+import {seededRandom} from "../lib/random.js";
 import type {Direction} from "../lib/types.js";
 
 // Reference values computed with numpy/scipy.
@@ -192,6 +193,31 @@ describe("entropyWeightsOfColumns", () => {
     bad[1][2] = Infinity;
     expect(() => entropyWeightsOfColumns(bad, hotelDirections)).toThrow(
       "columns[1][2] (row 2) is Infinity; expected a finite number"
+    );
+  });
+});
+
+describe("entropyWeights from row blocks", () => {
+  it("equals the weights of whole columns on random rows", () => {
+    // 4500 rows take three blocks of rows, read without copying the matrix.
+    const random = seededRandom(5);
+    const rows = Array.from({length: 4500}, () => [random(), 10 * random() ** 2, random() - 2]);
+    const directions: Direction[] = ["benefit", "cost", "benefit"];
+    const columns = directions.map((_, j) => Float64Array.from(rows, (row) => row[j]));
+    for (const variant of ["minmax", "minmax-shift"] as const) {
+      const fromRows = entropyWeights(rows, directions, {variant});
+      const fromColumns = entropyWeightsOfColumns(columns, directions, {variant});
+      expect(fromRows.weights).toEqual(fromColumns.weights);
+      expect(fromRows.entropy).toEqual(fromColumns.entropy);
+    }
+  });
+
+  it("ratio names the first negative value of the first bad column", () => {
+    const rows = Array.from({length: 4500}, (_, i) => [1 + i, 1]);
+    rows[4200][0] = -1;
+    rows[3000][1] = -2;
+    expect(() => entropyWeights(rows, ["benefit", "benefit"], {variant: "ratio"})).toThrow(
+      "data[4200][0] is -1; the ratio variant"
     );
   });
 });

@@ -3,7 +3,11 @@ import {describe, expect, it} from "vitest";
 import {expectClose, loadCases} from "./helpers/reference.js";
 import {
   checkedColumns,
+  columnMoments,
+  columnRanges,
   columnsToRows,
+  forEachRowBlock,
+  rowMoments,
   correlationOfColumns,
   decisionColumns,
   minMaxColumns,
@@ -300,5 +304,75 @@ describe("typed column helpers", () => {
     ]);
     expect(Number.isNaN(r[0][1])).toBe(true);
     expect(r[1][1]).toBe(1);
+  });
+});
+
+/** Random rows of `count` columns around different means and spreads. */
+function randomRows(rows: number, count: number, seed: number): number[][] {
+  const random = seededRandom(seed);
+  return Array.from({length: rows}, () =>
+    Array.from({length: count}, (_, k) => 1000 * k + (k + 1) * (random() - 0.5))
+  );
+}
+
+describe("row blocks and moments", () => {
+  // 5000 rows span two whole blocks of 2048 rows and a part block; 7 columns pad to 8.
+  const rows = randomRows(5000, 7, 3);
+  const directions: Direction[] = ["benefit", "cost", "benefit", "benefit", "cost", "cost"];
+  directions.push("benefit");
+  const columns = typedDecisionColumns(rows, directions);
+
+  it("forEachRowBlock visits every row once in order", () => {
+    const seen: number[] = [];
+    forEachRowBlock(rows, 7, (block, start, length) => {
+      for (let r = 0; r < length; r++) seen.push(block[3][r] - rows[start + r][3]);
+      expect(start % 2048).toBe(0);
+    });
+    expect(seen.length).toBe(5000);
+    expect(seen.every((difference) => difference === 0)).toBe(true);
+  });
+
+  it("forEachRowBlock throws the errors of typedDecisionColumns", () => {
+    const bad = rows.map((row) => row.slice());
+    bad[4100][5] = Infinity;
+    expect(() => forEachRowBlock(bad, 7, () => {})).toThrow(
+      "data[4100][5] is Infinity; expected a finite number"
+    );
+    bad[3000] = [1, 2];
+    expect(() => forEachRowBlock(bad, 7, () => {})).toThrow(
+      "data[3000] has 2 values but directions has 7 entries"
+    );
+    expect(() => forEachRowBlock([[1, "2"]] as unknown as number[][], 2, () => {})).toThrow(
+      'data[0][1] is "2"; expected a finite number'
+    );
+  });
+
+  it("columnRanges finds each column's minimum and maximum", () => {
+    const {min, max, rows: count} = columnRanges(rows, directions);
+    expect(count).toBe(5000);
+    columns.forEach((column, k) => {
+      expect(min[k]).toBe(Math.min(...column));
+      expect(max[k]).toBe(Math.max(...column));
+    });
+  });
+
+  it("rowMoments and columnMoments equal two-pass centred sums", () => {
+    // The straightforward computation: means first, then Σ (x − x̄)(y − ȳ) over all rows.
+    const means = columns.map((column) => column.reduce((sum, x) => sum + x, 0) / 5000);
+    for (const moments of [rowMoments(rows, directions), columnMoments(columns)]) {
+      expect(moments.rows).toBe(5000);
+      for (let a = 0; a < 7; a++) {
+        expectClose(moments.means[a], means[a], 1e-12 * Math.abs(means[a]), `mean ${a}`);
+        for (let b = 0; b < 7; b++) {
+          let expected = 0;
+          for (let i = 0; i < 5000; i++) {
+            expected += (columns[a][i] - means[a]) * (columns[b][i] - means[b]);
+          }
+          const scale = Math.sqrt(moments.products[a][a] * moments.products[b][b]);
+          expectClose(moments.products[a][b], expected, 1e-12 * scale, `S[${a}][${b}]`);
+          expect(moments.products[a][b]).toBe(moments.products[b][a]);
+        }
+      }
+    }
   });
 });

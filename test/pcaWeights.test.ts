@@ -1,6 +1,9 @@
 import {describe, expect, it} from "vitest";
 import {expectClose, loadCases} from "./helpers/reference.js";
 import {pcaWeights, pcaWeightsOfColumns} from "../lib/pcaWeights.js";
+import {PCA} from "ml-pca";
+import {sampleCorrelation} from "simple-statistics";
+import {seededRandom} from "../lib/random.js";
 import type {Direction} from "../lib/types.js";
 
 // Reference values computed with numpy (eigh of the correlation matrix).
@@ -156,5 +159,45 @@ describe("pcaWeightsOfColumns", () => {
     expect(() => pcaWeightsOfColumns(columns, directions)).toThrow(
       "column 1 is constant (every value is 7)"
     );
+  });
+});
+
+describe("pcaWeights from row blocks", () => {
+  it("equals ml-pca on the simple-statistics correlation matrix", () => {
+    // 4500 rows take three blocks of rows, merged by their centred sums.
+    const random = seededRandom(4);
+    const rows = Array.from({length: 4500}, () => {
+      const f = random();
+      const g = random();
+      return [f + 0.3 * random(), 100 - 20 * f + random(), g + 0.5 * random(), g - f];
+    });
+    const directions: Direction[] = ["benefit", "cost", "benefit", "benefit"];
+    const signed = directions.map((direction, j) =>
+      rows.map((row) => (direction === "cost" ? -row[j] : row[j]))
+    );
+    const r = signed.map((a) => signed.map((b) => (a === b ? 1 : sampleCorrelation(a, b))));
+    const pca = new PCA(r, {isCovarianceMatrix: true});
+    const result = pcaWeights(rows, directions);
+    pca.getEigenvalues().forEach((lambda, k) => {
+      expectClose(result.eigenvalues[k], lambda, 1e-12, `λ${k}`);
+    });
+    result.correlation.forEach((row, j) =>
+      row.forEach((value, k) => expectClose(value, r[j][k], 1e-12, `r[${j}][${k}]`))
+    );
+    // Components with λ > 1, each signed so that its largest entry is positive, weighted by λ.
+    const lambdas = pca.getEigenvalues();
+    const kept = lambdas.filter((lambda) => lambda > 1).length;
+    expect(result.componentsKept).toBe(kept);
+    const coefficients = [0, 0, 0, 0];
+    const keptTotal = lambdas.slice(0, kept).reduce((total, x) => total + x, 0);
+    for (let k = 0; k < kept; k++) {
+      const u = pca.getLoadings().getRow(k);
+      const largest = u.reduce((best, x) => (Math.abs(x) > Math.abs(best) ? x : best), 0);
+      u.forEach((x, j) => (coefficients[j] += (Math.sign(largest) * x * lambdas[k]) / keptTotal));
+    }
+    const sum = coefficients.reduce((total, a) => total + Math.abs(a), 0);
+    coefficients.forEach((a, j) => {
+      expectClose(result.weights[j], Math.abs(a) / sum, 1e-12, `w${j}`);
+    });
   });
 });
