@@ -12,9 +12,12 @@ const styles = `
 .explain-button {
   font: inherit; color: inherit; background: none; border: none; padding: 0; margin: 0;
   cursor: pointer; text-decoration: underline dotted; text-underline-offset: 0.2em;
+  position: relative;
 }
 .explain-button:focus-visible { outline: 2px solid currentColor; outline-offset: 2px; }
 .explain-icon { font-size: 0.7em; margin-left: 0.1em; vertical-align: super; }
+/* Hidden but read aloud. The button is its containing block, so that the hint stays inside
+   a table's scroll box instead of widening the page. */
 .explain-hint {
   position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);
   white-space: nowrap;
