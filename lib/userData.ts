@@ -265,7 +265,7 @@ export function readUserTable(
 }
 
 function reasonOf(problem: ReadProblem): string {
-  const marker = `column ${problem.column}: `;
+  const marker = `column ${shortenText(problem.column)}: `;
   const at = problem.message.indexOf(marker);
   return at < 0 ? problem.message : problem.message.slice(at + marker.length);
 }

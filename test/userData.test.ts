@@ -252,6 +252,19 @@ describe("buildUserCase", () => {
     expect(data.audit.dropped[0].details).toEqual([group.reason, group.reason]);
   });
 
+  it("gives the reason of a cell in a long-named column", () => {
+    const column = "c".repeat(50);
+    const bytes = encode(`id,${column},F2\na,9,2\nb,3,3\n`);
+    const table = readUserTable(bytes, defaultIndexSystem, {
+      file: "s.csv",
+      idColumn: "id",
+      roles: {[column]: {kind: "item", item: "F1"}, F2: {kind: "item", item: "F2"}},
+      scale: [1, 5],
+      reverse: []
+    });
+    expect(groupProblems(table.problems)[0].reason).toBe('"9" is outside the 1–5 scale');
+  });
+
   it("shortens a long cell in a replacement error", () => {
     const bytes = encode(`id,F1,F2\na,${"z".repeat(300)},2\nb,3,3\n`);
     const table = readUserTable(bytes, defaultIndexSystem, {
