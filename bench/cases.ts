@@ -5,7 +5,7 @@ import {couplingCoordination} from "../lib/coupling.js";
 import {criticWeights} from "../lib/critic.js";
 import {entropyWeights} from "../lib/entropy.js";
 import {kmeans} from "../lib/kmeans.js";
-import {typedDecisionColumns, typedMinMaxColumns} from "../lib/normalize.js";
+import {minMaxDecisionColumns} from "../lib/normalize.js";
 import {pcaWeights} from "../lib/pcaWeights.js";
 import type {Analysis} from "../lib/pipeline.js";
 import {rescore} from "../lib/pipeline.js";
@@ -126,10 +126,10 @@ export const benchCases: BenchCase[] = [
     id: "scores",
     title: "Normalise + hierarchical scores + coupling coordination",
     check: "every dimension and side score and D",
-    // Normalises as analyzeCase does, into typed columns; normalize() would return rows.
+    // Reads and normalises the rows as analyzeCase does, into typed columns; normalize()
+    // would return rows.
     run: ({rows, analysis}) => {
-      const raw = typedDecisionColumns(rows, benchDirections);
-      const {columns} = typedMinMaxColumns(raw, benchDirections);
+      const {columns} = minMaxDecisionColumns(rows, benchDirections);
       const scores = scoreHierarchy(columns, benchSystem, analysis.weights.final);
       const {crv, hrv} = scores.sides as Record<Side, Float64Array>;
       const {d} = couplingCoordination(crv, hrv);

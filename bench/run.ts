@@ -499,7 +499,9 @@ const standingNotes = [
     "centroids: no label may change, and the centroids and inertia must match.",
   "The score cases use the weights of analyzeCase on the data (equal AHP weights combined " +
     "with entropy weights); its time is not part of the table. The normalise case reads the " +
-    "rows into typed columns as analyzeCase does. Re-scoring turns the class labels into " +
+    "rows into normalised typed columns as analyzeCase does (minMaxDecisionColumns: the rows " +
+    "are read twice, for the ranges and for the values). numpy starts from a float64 array, " +
+    "so its times leave out reading the data. Re-scoring turns the class labels into " +
     "numpy's class codes after the timed run."
 ];
 

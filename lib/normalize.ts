@@ -89,8 +89,21 @@ export function typedDecisionColumns(
   name = "data"
 ): Float64Array[] {
   checkDirections(directions);
-  const indexes = directions.map((_, j) => j);
-  return readColumns(data, indexes, name, true);
+  const count = directions.length;
+  const columns: Float64Array[] = [];
+  const rows = Array.isArray(data) ? data.length : 0;
+  for (let k = 0; k < count; k++) columns.push(new Float64Array(rows));
+  // Rows go through the block buffer, which spreads its columns over the cache, and each
+  // column of a block is then copied in one piece.
+  forEachRowBlock(
+    data,
+    count,
+    (block, start, length) => {
+      for (let k = 0; k < count; k++) columns[k].set(block[k].subarray(0, length), start);
+    },
+    {name}
+  );
+  return columns;
 }
 
 /**
@@ -687,6 +700,60 @@ export function typedMinMaxColumns(
     result.max.push(max);
   }
   return result;
+}
+
+/**
+ * Validates a decision matrix as {@link typedDecisionColumns} does, with the same errors,
+ * and min–max normalises its columns as {@link typedMinMaxColumns} does, to the same values,
+ * without keeping a copy of the raw columns: the rows are read in blocks twice, for the
+ * ranges and then for the normalised values.
+ *
+ * @example Array.from(minMaxDecisionColumns([[1], [3], [2]], ["cost"]).columns[0])
+ * // [1, 0, 0.5]
+ */
+export function minMaxDecisionColumns(
+  data: Matrix,
+  directions: readonly Direction[],
+  name = "data"
+): TypedMinMaxColumns {
+  const {rows, min, max} = columnRanges(data, directions, name);
+  const count = directions.length;
+  const columns = directions.map(() => new Float64Array(rows));
+  const degenerateColumns: number[] = [];
+  for (let k = 0; k < count; k++) if (min[k] === max[k]) degenerateColumns.push(k);
+  forEachRowBlock(
+    data,
+    count,
+    (block, start, length) => {
+      for (let k = 0; k < count; k++) {
+        if (min[k] === max[k]) continue;
+        scaleInto(block[k], length, min[k], max[k], directions[k], columns[k], start);
+      }
+    },
+    {check: false}
+  );
+  return {columns, min: Array.from(min), max: Array.from(max), degenerateColumns};
+}
+
+/**
+ * Writes the min–max normalised values[0 … length − 1] to target[start …], with the
+ * arithmetic of typedMinMaxColumns.
+ */
+function scaleInto(
+  values: Float64Array,
+  length: number,
+  min: number,
+  max: number,
+  direction: Direction,
+  target: Float64Array,
+  start: number
+): void {
+  const range = max - min;
+  if (direction === "cost") {
+    for (let r = 0; r < length; r++) target[start + r] = (max - values[r]) / range;
+  } else {
+    for (let r = 0; r < length; r++) target[start + r] = (values[r] - min) / range;
+  }
 }
 
 /**

@@ -4,13 +4,14 @@ import {combineWeights} from "./combine.js";
 import {couplingCoordination, relationshipValue, type RelationshipModel} from "./coupling.js";
 import {
   ahpHierarchy,
+  objectiveWeights,
   objectiveWeightsOfColumns,
   type AhpHierarchy,
   type AhpMethod,
   type Aggregation,
   type ObjectiveMethod
 } from "./hierarchy.js";
-import {typedDecisionColumns, typedMinMaxColumns} from "./normalize.js";
+import {minMaxDecisionColumns} from "./normalize.js";
 import {scoreHierarchy, type HierarchyScores} from "./scores.js";
 import type {Side} from "./types.js";
 
@@ -110,6 +111,25 @@ function finalWeights(config: AnalysisConfig, subjective: number[], objective: n
 }
 
 /**
+ * Objective weights of a case. Entropy and CRITIC weights depend on the data only through
+ * the min–max normalised columns, so they are computed from those, as benefit columns,
+ * which gives the entropy weights of the raw values exactly and the CRITIC weights up to
+ * rounding. PCA weights standardise the raw values and read them from the rows.
+ */
+function objectiveWeightsOf(
+  data: CaseData,
+  columns: Float64Array[],
+  method: ObjectiveMethod
+): number[] {
+  if (method === "pca") return objectiveWeights(data.values, data.system, method);
+  const indicators = data.system.indicators.map((item) => ({
+    ...item,
+    direction: "benefit" as const
+  }));
+  return objectiveWeightsOfColumns(columns, {...data.system, indicators}, method);
+}
+
+/**
  * Runs the whole method on one case: min–max normalisation with directions, AHP weights down
  * the hierarchy, objective weights per side, their combination, dimension and side scores,
  * relationship value (when both sides are measured) and the value-matrix classes.
@@ -121,11 +141,10 @@ export function analyzeCase(data: CaseData, overrides: Partial<AnalysisConfig> =
     throw new Error(`case ${data.id} has ${data.values.length} rows; the method needs at least 2`);
   }
 
-  // The raw values are read once into typed columns, which live outside the JavaScript
-  // heap, and serve both the normalisation and the objective weights.
+  // The rows are read straight into normalised typed columns, which live outside the
+  // JavaScript heap, with no copy of the raw values.
   const directions = system.indicators.map((item) => item.direction);
-  const raw = typedDecisionColumns(data.values, directions);
-  const normalized = typedMinMaxColumns(raw, directions);
+  const normalized = minMaxDecisionColumns(data.values, directions);
   const columns = normalized.columns;
   const degenerate = normalized.degenerateColumns.map((j: number) => system.indicators[j].id);
 
@@ -136,7 +155,7 @@ export function analyzeCase(data: CaseData, overrides: Partial<AnalysisConfig> =
   const sideOf = new Map(system.dimensions.map((dimension) => [dimension.id, dimension.side]));
   const sides = system.indicators.map((item) => sideOf.get(item.dimension) as Side);
   const subjective = hierarchy.indicatorWeights;
-  const objective = objectiveWeightsOfColumns(raw, system, config.objective);
+  const objective = objectiveWeightsOf(data, columns, config.objective);
   const final = finalWeights(config, subjective, objective, sides);
 
   const scores = scoreHierarchy(columns, system, final);

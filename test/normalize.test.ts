@@ -7,6 +7,7 @@ import {
   columnRanges,
   columnsToRows,
   forEachRowBlock,
+  minMaxDecisionColumns,
   rowMoments,
   correlationOfColumns,
   decisionColumns,
@@ -345,6 +346,16 @@ describe("row blocks and moments", () => {
     expect(() => forEachRowBlock([[1, "2"]] as unknown as number[][], 2, () => {})).toThrow(
       'data[0][1] is "2"; expected a finite number'
     );
+  });
+
+  it("minMaxDecisionColumns equals typedMinMaxColumns of the read columns", () => {
+    const withConstant = rows.map((row) => [...row.slice(0, 6), 4]);
+    const expected = typedMinMaxColumns(typedDecisionColumns(withConstant, directions), directions);
+    const result = minMaxDecisionColumns(withConstant, directions);
+    expect(result.columns).toEqual(expected.columns);
+    expect(result.min).toEqual(expected.min);
+    expect(result.max).toEqual(expected.max);
+    expect(result.degenerateColumns).toEqual([6]);
   });
 
   it("columnRanges finds each column's minimum and maximum", () => {

@@ -9,6 +9,7 @@ import {
 import {entropyWeights} from "../lib/entropy.js";
 import type {IndexSystem} from "../lib/indexSystem.js";
 import {analyzeCase, matrixAxes} from "../lib/pipeline.js";
+import {seededRandom} from "../lib/random.js";
 
 const label = (text: string) => ({en: text, zh: text});
 
@@ -251,5 +252,30 @@ describe("objectiveWeightsOfColumns", () => {
     expect(() => objectiveWeightsOfColumns(columns.slice(1), system)).toThrow(
       "got 3 columns for 4 indicators of index system tiny"
     );
+  });
+});
+
+describe("analyzeCase objective weights from normalised columns", () => {
+  // Random rows with a cost indicator and a constant one on the customer side.
+  const random = seededRandom(12);
+  const values = Array.from({length: 300}, () => [random(), 7, 100 * random(), random() ** 2]);
+  const randomCase = {...tinyCase, values, ids: values.map((_, i) => String(i))};
+
+  it("gives the entropy weights of the raw values exactly", () => {
+    const analysis = analyzeCase(randomCase);
+    expect(analysis.weights.objective).toEqual(objectiveWeights(values, system, "entropy"));
+    expect(analysis.degenerate).toEqual(["b"]);
+  });
+
+  it("gives the CRITIC and PCA weights of the raw values", () => {
+    const changing = values.map((row) => [row[0], row[0] + random(), row[2], row[3]]);
+    const changingCase = {...randomCase, values: changing};
+    for (const objective of ["critic", "pca"] as const) {
+      const analysis = analyzeCase(changingCase, {objective});
+      const direct = objectiveWeights(changing, system, objective);
+      analysis.weights.objective.forEach((w, j) => {
+        expect(Math.abs(w - direct[j]), `${objective} ${j}`).toBeLessThan(1e-12);
+      });
+    }
   });
 });
