@@ -44,6 +44,10 @@ const orZh = (list) => list.replace(/ or /g, " 或 ");
 // A whole-sentence pattern from pieces of regular-expression source, for long sentences.
 const sentence = (...pieces) => new RegExp(`^${pieces.join("")}$`);
 
+// A sentence that starts with a quoted cell, "text" or "start…" (N characters), then `rest`.
+const cell = (rest) => new RegExp(`^"(.*)"(?: \\((\\d+) characters\\))?${rest}$`);
+const quoted = (m) => (m[2] === undefined ? `“${m[1]}”` : `“${m[1]}”（共 ${m[2]} 个字符）`);
+
 // [pattern, Chinese] pairs, tried in order against a whole sentence.
 const sentences = [
   // Cleaning-rule settings (lib's cleaningReport).
@@ -159,18 +163,23 @@ const sentences = [
   [/^problem cell → value given$/, "有问题的单元格 → 指定的值"],
   [/^(\d+) survey items?; α needs at least 2$/, "$1 个问卷题项；α 至少需要 2 个"],
   [/^the items are on different scales$/, "这些题项的量表不同"],
-  // Cells of a user's file that cannot be read (lib's readUserTable).
-  [/^"(.*)" is outside the (\S+)–(\S+) scale$/, "“$1”超出 $2–$3 量表"],
+  // Cells of a user's file that cannot be read (lib's readUserTable). A cell of more than 40
+  // characters is quoted by its start and its length (lib's quoteText).
+  [cell(" is outside the (\\S+)–(\\S+) scale"), (m) => `${quoted(m)}超出 ${m[3]}–${m[4]} 量表`],
   [
-    /^"(.*)" is not a number in this file, whose decimal separator is ","$/,
-    "“$1”在本文件中不是数字（本文件的小数分隔符为逗号）"
+    cell(" is not a whole number, so it is not an answer of the (\\S+)–(\\S+) scale"),
+    (m) => `${quoted(m)}不是整数，因此不是 ${m[3]}–${m[4]} 量表的作答`
   ],
   [
-    /^"(.*)" is neither a number nor an answer label of the (\S+)–(\S+) scale$/,
-    "“$1”既不是数字，也不是 $2–$3 量表的作答标签"
+    cell(' is not a number in this file, whose decimal separator is ","'),
+    (m) => `${quoted(m)}在本文件中不是数字（本文件的小数分隔符为逗号）`
   ],
-  [/^"(.*)" is neither a number nor one of the given labels$/, "“$1”既不是数字，也不是给定的标签"],
-  [/^"(.*)" is not a number$/, "“$1”不是数字"],
+  [
+    cell(" is neither a number nor an answer label of the (\\S+)–(\\S+) scale"),
+    (m) => `${quoted(m)}既不是数字，也不是 ${m[3]}–${m[4]} 量表的作答标签`
+  ],
+  [cell(" is neither a number nor one of the given labels"), (m) => `${quoted(m)}既不是数字，也不是给定的标签`],
+  [cell(" is not a number"), (m) => `${quoted(m)}不是数字`],
   // Why a class test was chosen (lib's classDifferences), main clause only.
   [
     /^only (\d+) class has members, so there is nothing to compare$/,
@@ -253,4 +262,70 @@ export function failure(texts, message, lang) {
   return lang === "zh"
     ? html`${lead}：<span lang="en-GB">${message}</span>`
     : html`${lead}: ${message}`;
+}
+
+const sideNamesOf = {
+  crv: {en: "CRV", zh: "顾客感知价值"},
+  hrv: {en: "HRV", zh: "酒店获得价值"}
+};
+
+const listIn = (names, lang) => names.join(lang === "zh" ? "、" : ", ");
+
+// One sentence a part, in both languages: constant indicators, then each constant axis.
+function degenerateSentences(parts, {labelOf, dimensionLabel, classes}) {
+  const en = [];
+  const zh = [];
+  if (parts.indicators.length > 0) {
+    const labels = parts.indicators.map(labelOf);
+    const namesEn = listIn(labels.map((l) => l.en), "en");
+    const namesZh = listIn(labels.map((l) => l.zh), "zh");
+    const plural = labels.length > 1;
+    en.push(
+      `${plural ? "The indicators" : "The indicator"} ${namesEn} ${plural ? "have" : "has"} ` +
+        `the same value in every kept row, so ${plural ? "they score" : "it scores"} 0 for ` +
+        "everyone and cannot tell customers apart."
+    );
+    zh.push(`指标 ${namesZh} 在所有保留的行中取值相同，因此每个人在这些指标上的得分都为 0，无法区分客户。`);
+  }
+  for (const axis of parts.axes) {
+    const name = axis.kind === "side" ? sideNamesOf[axis.id] : dimensionLabel(axis.id);
+    const score = Number(axis.score.toFixed(4));
+    en.push(
+      `${name.en} is ${score} for every customer, so every customer is on its ` +
+        `${axis.high ? "high" : "low"} side (a score equal to the threshold counts as high) ` +
+        `and the classes do not reflect ${name.en}.`
+    );
+    zh.push(
+      `所有客户的${name.zh}都为 ${score}，因此都落在该轴${axis.high ? "高" : "低"}的一侧` +
+        `（等于阈值的得分算作高），分类不反映${name.zh}。`
+    );
+  }
+  if (parts.axes.length === 2) {
+    const [x, y] = parts.axes;
+    const id = y.high ? (x.high ? "partners" : "atRisk") : x.high ? "growers" : "transactional";
+    const info = classes.find((c) => c.id === id);
+    en.push(`Every customer is in the class ${info.label.en}.`);
+    zh.push(`所有客户都属于“${info.label.zh}”类。`);
+  }
+  return {en, zh};
+}
+
+/**
+ * A warning box, in both languages, for what an analysis cannot tell apart: `parts` is lib's
+ * degenerateParts result ({indicators, axes}). Returns null when nothing is constant.
+ * `labelOf(id)` gives an indicator's {en, zh} label and `dimensionLabel(id)` a dimension's.
+ * The box's title follows `lang`. Example:
+ * `degenerateWarning({indicators: ["price"], axes: []}, {labelOf, dimensionLabel, lang})`.
+ */
+export function degenerateWarning(parts, {labelOf, dimensionLabel, lang}) {
+  if (!parts || (parts.indicators.length === 0 && parts.axes.length === 0)) return null;
+  const {en, zh} = degenerateSentences(parts, {labelOf, dimensionLabel, classes: valueClasses});
+  const checkEn =
+    "Check that the columns hold the answers you expect and are mapped to the right items.";
+  const checkZh = "请检查各列是否包含你预期的作答，以及是否匹配到了正确的题项。";
+  const title = lang === "zh" ? "数据恒定，无法区分客户" : "Constant data cannot tell customers apart";
+  return html`<div class="warning degenerate-warning" role="alert" label=${title}>
+    <span lang="en">${en.join(" ")} ${checkEn}</span>
+    <span lang="zh-CN">${zh.join("")}${checkZh}</span>
+  </div>`;
 }

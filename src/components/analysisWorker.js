@@ -4,6 +4,7 @@
 // changing the problem handling or a method choice does not read the file again.
 import {readSheet} from "read-excel-file/web-worker";
 import {defaultReportConfig} from "../lib/config.js";
+import {degenerateParts} from "../lib/degenerate.js";
 import {defaultIndexSystem} from "../lib/indexSystem.js";
 import {axisScores} from "../lib/pipeline.js";
 import {analyzeWithConfig} from "../lib/reweight.js";
@@ -101,6 +102,7 @@ function analyse({decisions, fallback, config}, progress) {
       axes: analysis.axes,
       weights: analysis.weights,
       degenerate: analysis.degenerate,
+      constant: degenerateParts(analysis),
       thresholds: analysis.classes.thresholds,
       counts: analysis.classes.counts,
       profiles: classProfiles(analysis),

@@ -1,7 +1,7 @@
 import {html} from "npm:htl";
 import {ownIndicatorRole} from "../lib/userData.js";
 import {libText} from "./analysisText.js";
-import {bi} from "./i18n.js";
+import {bi, currentLang, onLangChange} from "./i18n.js";
 import {localize} from "./localize.js";
 
 function roleValue(role) {
@@ -73,6 +73,44 @@ function roleSelect(system, sideNames) {
   </select>`;
 }
 
+// Rows made in one go before the page gets a turn. A file of up to this many columns gets
+// its table at once; a wider one is made in batches so that clicks and typing are handled
+// between them, and its table is shown when it is complete, because every change of the
+// shown page makes the browser lay it out again (and the site's accessibility script scan it).
+const rowsPerBatch = 25;
+
+// The role select of every column has the same options, about 60 with the default system.
+// One select is made with them and copied for each column, because making each option anew
+// took most of the time for a wide file. A copy made after a language change needs the
+// options in the new language, so the model is made again then.
+function roleSelectFactory(system, sides) {
+  let model = null;
+  let modelLang = null;
+  return () => {
+    const lang = currentLang();
+    if (model === null || modelLang !== lang) {
+      model = roleSelect(system, sides);
+      modelLang = lang;
+    }
+    return model.cloneNode(true);
+  };
+}
+
+// Above this many columns, a column's select holds only "not used", "profile" and its
+// current use until it is focused or pressed, when it gets every option. A file of 400
+// columns would otherwise put some 24,000 options on the page, and laying them out again
+// after a language change took seconds.
+const fullSelectColumns = 60;
+
+function compactRoleSelect(full, value) {
+  const select = full.cloneNode(false);
+  const keep = new Set(["unused", "profile", value]);
+  for (const option of full.querySelectorAll("option")) {
+    if (keep.has(option.value)) select.append(option.cloneNode(true));
+  }
+  return select;
+}
+
 /**
  * The settings for reading a user's table, as one input whose value is
  * {idColumn, scale, roles, reverse, delimiter, decimalSeparator} for lib's readUserTable. It
@@ -82,7 +120,9 @@ function roleSelect(system, sideNames) {
  * is read on the answer scale), a profile variable, or nothing. Columns on the scale can be
  * marked reverse-coded. It dispatches "input" on every change. Its texts follow the report
  * language without the mapper being made again; `sideNames` gives each side's name as
- * {en, zh}.
+ * {en, zh}. Its value is complete at once, but the rows of a wide file are added in batches
+ * of 25 between turns of the page, with a status line counting them; `data-built` and
+ * `data-total` on the element count the rows made and the columns.
  */
 export function columnMapper(inspection, system, {sideNames} = {}) {
   const sides = sideNames ?? {
@@ -115,9 +155,28 @@ export function columnMapper(inspection, system, {sideNames} = {}) {
   localize(high, {"aria-label": {en: "highest answer of the scale", zh: "量表的最高作答"}});
   const custom = html`<span>${bi("from", "从")} ${low} ${bi("to", "到")} ${high}</span>`;
 
-  const rows = inspection.columns.map((column) => {
+  const newRoleSelect = roleSelectFactory(system, sides);
+  const compact = inspection.columns.length > fullSelectColumns;
+  const makeRow = (column) => {
     const summary = summaries.get(column);
-    const select = roleSelect(system, sides);
+    let select;
+    let expand = () => {};
+    if (compact) {
+      select = compactRoleSelect(newRoleSelect(), roleValue(roles[column] ?? {kind: "unused"}));
+      expand = () => {
+        if (select.dataset.compact === undefined) return;
+        delete select.dataset.compact;
+        const value = select.value;
+        select.replaceChildren(...newRoleSelect().childNodes);
+        select.value = value;
+      };
+      select.dataset.compact = "";
+      for (const type of ["focus", "pointerdown", "mousedown", "keydown"]) {
+        select.addEventListener(type, expand);
+      }
+    } else {
+      select = newRoleSelect();
+    }
     localize(select, {"aria-label": {en: `use of column ${column}`, zh: `列 ${column} 的用途`}});
     select.dataset.column = column;
     const direction = html`<select>
@@ -147,7 +206,11 @@ export function columnMapper(inspection, system, {sideNames} = {}) {
       const isId = column === idColumn;
       select.hidden = isId;
       idNote.hidden = !isId;
-      if (!isId) select.value = roleValue(role);
+      if (!isId) {
+        const value = roleValue(role);
+        if (![...select.options].some((o) => o.value === value)) expand();
+        select.value = value;
+      }
       own.hidden = isId || role.kind !== "indicator";
       if (role.kind === "indicator") {
         direction.value = role.direction;
@@ -184,7 +247,8 @@ export function columnMapper(inspection, system, {sideNames} = {}) {
       changed();
     };
     return {row, show};
-  });
+  };
+  const rows = [];
 
   const suggested = inspection.scale.join("–");
   const sampled = inspection.sampledRows.toLocaleString("en-US");
@@ -207,9 +271,52 @@ export function columnMapper(inspection, system, {sideNames} = {}) {
         <th scope="col">${bi("Examples", "示例")}</th><th scope="col">${bi("Use as", "用作")}</th>
         <th scope="col">${bi("Own indicator", "自定义指标")}</th>
         <th scope="col">${bi("Coding", "编码")}</th></tr></thead>
-      <tbody>${rows.map((r) => r.row)}</tbody>
+      <tbody></tbody>
     </table></div>
+    <p class="muted mapping-progress" role="status"></p>
   </div>`;
+  const body = element.querySelector("tbody");
+  const status = element.querySelector(".mapping-progress");
+  const total = inspection.columns.length;
+  element.dataset.total = String(total);
+  const tableBox = element.querySelector(".table-scroll");
+  const placeholder = document.createComment("");
+  tableBox.replaceWith(placeholder);
+  // Texts of rows made before a language change follow it only once they are on the page.
+  let languageChanged = false;
+  const stopListening = onLangChange(() => (languageChanged = true));
+
+  function showTable() {
+    placeholder.replaceWith(tableBox);
+    stopListening();
+    if (!languageChanged) return;
+    for (const marked of tableBox.querySelectorAll("[data-local-texts]")) {
+      localize(marked, JSON.parse(marked.getAttribute("data-local-texts")));
+    }
+  }
+
+  function addRows(count) {
+    const batch = inspection.columns.slice(rows.length, rows.length + count).map(makeRow);
+    for (const row of batch) row.show();
+    body.append(...batch.map((r) => r.row));
+    rows.push(...batch);
+    element.dataset.built = String(rows.length);
+    const shown = rows.length.toLocaleString("en-US");
+    const all = total.toLocaleString("en-US");
+    status.hidden = rows.length === total;
+    if (rows.length === total) showTable();
+    localize(status, {
+      text: {
+        en: `Preparing the table: ${shown} of ${all} columns…`,
+        zh: `正在准备表格：已完成 ${all} 列中的 ${shown} 列……`
+      }
+    });
+  }
+
+  function addRemainingRows() {
+    addRows(rowsPerBatch);
+    if (rows.length < total) setTimeout(addRemainingRows, 0);
+  }
 
   function readScale() {
     if (scaleSelect.value !== "custom") return scaleSelect.value.split(",").map(Number);
@@ -249,6 +356,8 @@ export function columnMapper(inspection, system, {sideNames} = {}) {
     };
   }
   scaleSelect.value = ["1,5", "1,7"].includes(scale.join(",")) ? scale.join(",") : "custom";
+  addRows(rowsPerBatch);
   update();
+  if (rows.length < total) setTimeout(addRemainingRows, 0);
   return element;
 }

@@ -1,4 +1,5 @@
 import {html} from "npm:htl";
+import {shortenText} from "../lib/quote.js";
 import {libText} from "./analysisText.js";
 import {bi} from "./i18n.js";
 import {localize} from "./localize.js";
@@ -20,7 +21,14 @@ const actions = {
 export function problemActions(groups, {shown = 200} = {}) {
   const decisions = {};
   let fallback = {action: "drop"};
-  const rows = groups.slice(0, shown).map((group) => {
+  const rows = groups.slice(0, shown).map((full) => {
+    // A cell of megabytes would fill labels and the table: its start and length are shown.
+    const group = {
+      ...full,
+      column: shortenText(full.column),
+      value: shortenText(full.value),
+      rows: full.rows.map((row) => shortenText(row))
+    };
     const select = html`<select>
       ${Object.entries(actions).map(([value, text]) =>
         localize(html`<option value=${value}></option>`, {text})
