@@ -111,10 +111,10 @@ function finalWeights(config: AnalysisConfig, subjective: number[], objective: n
 }
 
 /**
- * Objective weights of a case. Entropy and CRITIC weights depend on the data only through
- * the min–max normalised columns, so they are computed from those, as benefit columns,
- * which gives the entropy weights of the raw values exactly and the CRITIC weights up to
- * rounding. PCA weights standardise the raw values and read them from the rows.
+ * Computes the objective weights of a case. Entropy and CRITIC weights depend on the data
+ * only through the min–max normalised columns, so they are computed from those, as benefit
+ * columns: this gives the entropy weights of the raw values exactly and the CRITIC weights
+ * up to rounding. PCA weights standardise the raw values, so they read the rows again.
  */
 function objectiveWeightsOf(
   data: CaseData,
