@@ -2,6 +2,7 @@ import {readFile} from "node:fs/promises";
 import {checkComparisonMatrix, parseJudgment} from "../lib/ahp.js";
 import type {CaseData, ExpertJudgments} from "../lib/caseData.js";
 import {hierarchyNodes} from "../lib/hierarchy.js";
+import {quoteText} from "../lib/quote.js";
 import {validateIndexSystem, type IndexSystem} from "../lib/indexSystem.js";
 import type {Matrix} from "../lib/types.js";
 
@@ -148,7 +149,7 @@ function parseNode(entry: unknown, path: string, k: number): ExpertJudgments {
     "a non-empty list of matrices, one per expert"
   );
   const parsed = (matrices as unknown[]).map((matrix, e) => {
-    const where = `node "${node}", expert ${e + 1}`;
+    const where = `node ${quoteText(node)}, expert ${e + 1}`;
     const n = order.length;
     checkShape(
       Array.isArray(matrix) &&
@@ -185,7 +186,9 @@ export async function loadJudgments(path: string): Promise<Experts> {
   const seen = new Set<string>();
   for (const judgment of judgments) {
     if (seen.has(judgment.node)) {
-      throw new Error(`${path}: node "${judgment.node}" appears twice; give each node once`);
+      throw new Error(
+        `${path}: node ${quoteText(judgment.node)} appears twice; give each node once`
+      );
     }
     seen.add(judgment.node);
   }

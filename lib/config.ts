@@ -145,12 +145,12 @@ function checkJudgments(
   value: unknown,
   problems: string[]
 ): NodeJudgments | null {
-  const field = `judgments.${node}`;
+  const field = `judgments.${shortenText(node)}`;
   const nodes = hierarchyNodes(system).filter(({order}) => order.length > 1);
   const expected = nodes.find((entry) => entry.node === node);
   if (expected === undefined) {
     problems.push(
-      `${field}: "${node}" is not a node with two or more elements in index system ` +
+      `${field}: ${quoteText(node)} is not a node with two or more elements in index system ` +
         `${system.id}; expected one of ${nodes.map((entry) => entry.node).join(", ")}`
     );
     return null;

@@ -3,6 +3,7 @@ import {decodeText, type TextEncoding} from "./encoding.js";
 import type {IndexSystem} from "./indexSystem.js";
 import {foldLabel, likertValue} from "./likert.js";
 import {matchColumns, readSurvey, type ReadProblem, type SurveyTable} from "./read.js";
+import {shortenText} from "./quote.js";
 import type {ColumnRole} from "./userData.js";
 
 /** Counts of the kinds of cell in the first rows of a column, from `inspectTable`. */
@@ -19,7 +20,7 @@ export interface ColumnSummary {
   max: number | null;
   /** Numbers above 5, which a 5-point scale does not allow. */
   aboveFive: number;
-  /** Up to three distinct texts that are not numbers. */
+  /** Up to three distinct texts that are not numbers, each cut to 40 characters. */
   examples: string[];
 }
 
@@ -127,6 +128,8 @@ function summarize(table: SurveyTable): ColumnSummary[] {
       if (value > max) max = value;
     }
     const texts = (byColumn.get(column) ?? []).map((problem) => problem.value.trim());
+    // Examples are shown beside the column, so a cell of megabytes is cut.
+    const examples = [...new Set(texts)].slice(0, 3).map((text) => shortenText(text));
     const isLabel = (text: string) =>
       likertValue(text, [1, 5]) !== undefined || likertValue(text, [1, 7]) !== undefined;
     const labels = texts.filter(isLabel).length;
@@ -139,7 +142,7 @@ function summarize(table: SurveyTable): ColumnSummary[] {
       min: numbers > 0 ? min : null,
       max: numbers > 0 ? max : null,
       aboveFive,
-      examples: [...new Set(texts)].slice(0, 3)
+      examples
     };
   });
 }

@@ -187,6 +187,18 @@ describe("checkReportConfig", () => {
     ]);
   });
 
+  it("shortens a long node name", () => {
+    const node = "n".repeat(60);
+    const problems = problemsOf(() =>
+      checkReportConfig({judgments: {[node]: {order: ["a"], matrices: [[[1]]]}}}, system)
+    );
+    expect(problems).toEqual([
+      `judgments.${"n".repeat(40)}… (60 characters): "${"n".repeat(40)}…" (60 characters) ` +
+        "is not a node with two or more elements in index system cruise; expected one of " +
+        "goal, crv, functional, emotional, potential"
+    ]);
+  });
+
   it("rejects a matrix of the wrong order", () => {
     const problems = problemsOf(() =>
       checkReportConfig({judgments: {goal: {order: ["crv", "hrv"], matrices: [[[1]]]}}}, system)

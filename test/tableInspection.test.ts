@@ -69,6 +69,14 @@ describe("inspectTable", () => {
     );
   });
 
+  it("cuts long example cells", () => {
+    const text = `id,F1,F2\n1,${"z".repeat(1000)},3\n2,4,4\n`;
+    const inspection = inspectTable(new TextEncoder().encode(text), "s.csv", defaultIndexSystem);
+    const f1 = inspection.summaries.find((summary) => summary.column === "F1");
+    expect(f1?.examples).toEqual([`${"z".repeat(40)}… (1000 characters)`]);
+    expect(f1?.text).toBe(1);
+  });
+
   it("keeps 1–5 when few answers are above 5", () => {
     const rows = Array.from({length: 60}, (_, k) => `${k},${(k % 5) + 1},3`);
     const bytes = encode(`id,F1,F2\n${rows.join("\n")}\n99,7,3\n`);
