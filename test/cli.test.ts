@@ -72,6 +72,9 @@ const sharedItemIndex = input(
   JSON.stringify({...clashSystem, indicators: [kind, {...spend, id: "money", items: ["R1", "F2"]}]})
 );
 
+const longNode = {node: "n".repeat(60), order: ["a", "b"], matrices: [[[1, 2], [0.5, 1]]]};
+const longNodeJudgments = input("long-node.json", JSON.stringify([longNode, longNode]));
+
 /**
  * Runs the command line in a subprocess, in the project root, writing to a fresh folder.
  * `node --import tsx` is what `npx tsx` runs, without the start-up of npm and a second node.
@@ -151,6 +154,7 @@ start("noStraightLining", survey, "--no-straightlining");
 start("clashIndex", survey, "--index", clashIndex);
 start("sharedItemIndex", survey, "--index", sharedItemIndex);
 start("longOption", survey, "--weights", "w".repeat(100));
+start("longNode", survey, "--judgments", longNodeJudgments);
 
 let results: Record<string, Run>;
 beforeAll(async () => {
@@ -639,6 +643,12 @@ const failures: [string, number, string][] = [
     2,
     `invalid --weights "${"w".repeat(40)}…" (100 characters): expected ahp, entropy, critic, ` +
       "pca or combined"
+  ],
+  [
+    "longNode",
+    1,
+    `${longNodeJudgments}: node "${"n".repeat(40)}…" (60 characters) appears twice; give each ` +
+      "node once"
   ],
   [
     "clashIndex",
