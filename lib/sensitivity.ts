@@ -265,8 +265,8 @@ function resolveThreshold(values: Float64Array, threshold: Threshold, axis: stri
 
 /**
  * Classifies every customer of one draw as classify does, counts those who keep their class
- * of `baseCodes` and counts a change in `flips` for the others. When `value` is given,
- * first fills it with the relationship value of x and y under the plan's model, with the
+ * of `baseCodes` and counts a change in `flips` for the others. When `value` is given, the
+ * same pass fills it with the relationship value of x and y under the plan's model, with the
  * arithmetic of couplingCoordination and relationshipValue.
  */
 function compareDraw(
@@ -277,44 +277,40 @@ function compareDraw(
   baseCodes: Uint8Array,
   flips: Uint32Array
 ): number {
-  if (value !== null) relationshipValues(x, y, plan, value);
   const splitX = resolveThreshold(x, plan.thresholds.x, "x (CRV)");
   const splitY = resolveThreshold(y, plan.thresholds.y, "y (HRV)");
+  const {alpha, beta} = plan;
+  const model = value === null ? -1 : modelCodes[plan.model];
+  const values = value ?? x;
   let changed = 0;
   for (let i = 0; i < x.length; i++) {
+    const u1 = x[i];
+    const u2 = y[i];
     // A low x adds 2 and a low y adds 1, which gives the codes of classCodes.
-    const code = (x[i] >= splitX ? 0 : 2) + (y[i] >= splitY ? 0 : 1);
+    const code = (u1 >= splitX ? 0 : 2) + (u2 >= splitY ? 0 : 1);
     if (code !== baseCodes[i]) {
       flips[i]++;
       changed++;
+    }
+    if (model < 0) continue;
+    const a = clamp01(u1);
+    const b = clamp01(u2);
+    if (model === 0) {
+      // C = 2√(ab)/(a + b), T = αa + βb, D = √(C·T).
+      const sum = a + b;
+      const c = sum === 0 ? 0 : (2 * Math.sqrt(a * b)) / sum;
+      values[i] = Math.sqrt(c * (alpha * a + beta * b));
+    } else if (model === 1) {
+      values[i] = alpha * a + beta * b;
+    } else {
+      values[i] = Math.pow(a, alpha) * Math.pow(b, beta);
     }
   }
   return x.length - changed;
 }
 
-function relationshipValues(
-  x: Float64Array,
-  y: Float64Array,
-  {model, alpha, beta}: DrawPlan,
-  value: Float64Array
-): void {
-  if (model === "coupling") {
-    for (let i = 0; i < x.length; i++) {
-      const a = clamp01(x[i]);
-      const b = clamp01(y[i]);
-      // C = 2√(ab)/(a + b), T = αa + βb, D = √(C·T).
-      const sum = a + b;
-      const c = sum === 0 ? 0 : (2 * Math.sqrt(a * b)) / sum;
-      value[i] = Math.sqrt(c * (alpha * a + beta * b));
-    }
-  } else if (model === "additive") {
-    for (let i = 0; i < x.length; i++) value[i] = alpha * clamp01(x[i]) + beta * clamp01(y[i]);
-  } else {
-    for (let i = 0; i < x.length; i++) {
-      value[i] = Math.pow(clamp01(x[i]), alpha) * Math.pow(clamp01(y[i]), beta);
-    }
-  }
-}
+/** Codes of the relationship-value models in {@link compareDraw}. */
+const modelCodes: Record<RelationshipModel, number> = {coupling: 0, additive: 1, geometric: 2};
 
 /**
  * Codes of the classes: 0 partners (high x, high y), 1 growers (high x), 2 at-risk
@@ -368,7 +364,7 @@ function rankCorrelationWith(sorter: Sorter, base: CentredRanks, values: Float64
 // optimising compiler enters a long loop midway and would give up on code after it that has
 // not run yet.
 
-/** Σ_k (r_k − m)·carried[k] along sorted values, with average ranks r_k over ties. */
+/** Sums (r_k − m)·carried[k] along sorted values, with average ranks r_k over ties. */
 function rankCrossProducts(sorted: Float64Array, carried: Float64Array): number {
   const n = sorted.length;
   const middle = (n + 1) / 2;
@@ -386,7 +382,7 @@ function rankCrossProducts(sorted: Float64Array, carried: Float64Array): number 
   return cross;
 }
 
-/** Σ_k (r_k − m)² of the average ranks r_k of sorted values. */
+/** Sums (r_k − m)² over the average ranks r_k of sorted values. */
 function rankSquares(sorted: Float64Array): number {
   const n = sorted.length;
   const middle = (n + 1) / 2;
@@ -419,11 +415,11 @@ const smallBucket = 64;
 
 /**
  * Sorts values, moving a second array along, by a bucket sort. Each value goes to one of 2n
- * equal-width buckets between the minimum and the maximum, so a bucket never holds a
+ * equal-width buckets between the minimum and the maximum, so a bucket never contains a
  * larger value than a later one. When no bucket contains more than 64 values, one insertion
- * pass over the whole array then sorts within the buckets, at a cost of the few values that
- * share a bucket; otherwise each bucket is sorted on its own. The buffers are reused from
- * call to call; `sort` returns the same arrays each time.
+ * pass over the whole array then sorts within the buckets, and it only moves values that
+ * share a bucket. Otherwise each bucket is sorted on its own. The buffers are reused from
+ * call to call, so `sort` returns the same arrays each time.
  */
 class Sorter {
   private readonly buckets: Uint32Array;
@@ -431,6 +427,7 @@ class Sorter {
   private readonly sorted: Float64Array;
   /** carried[k] is the entry of the second array that belongs to sorted[k]. */
   private readonly carried: Float64Array;
+  private readonly range = new Float64Array(2);
 
   constructor(n: number) {
     this.buckets = new Uint32Array(n);
@@ -442,8 +439,9 @@ class Sorter {
   sort(values: Float64Array, along: Float64Array): {sorted: Float64Array; carried: Float64Array} {
     const {buckets, starts, sorted, carried} = this;
     const n = values.length;
-    const min = minimum(values);
-    const max = maximum(values);
+    valueRange(values, this.range);
+    const min = this.range[0];
+    const max = this.range[1];
     if (min === max) {
       sorted.set(values);
       carried.set(along);
@@ -473,16 +471,17 @@ class Sorter {
   }
 }
 
-function minimum(values: Float64Array): number {
+/** Sets range to the minimum and the maximum of values. */
+function valueRange(values: Float64Array, range: Float64Array): void {
   let min = Infinity;
-  for (let i = 0; i < values.length; i++) if (values[i] < min) min = values[i];
-  return min;
-}
-
-function maximum(values: Float64Array): number {
   let max = -Infinity;
-  for (let i = 0; i < values.length; i++) if (values[i] > max) max = values[i];
-  return max;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  range[0] = min;
+  range[1] = max;
 }
 
 /**
@@ -530,7 +529,7 @@ function scatter(
   }
 }
 
-/** Insertion sort of positions start … end − 1, moving `carried` along. */
+/** Sorts positions start … end − 1 by insertion, moving `carried` along. */
 function insertionSort(sorted: Float64Array, carried: Float64Array, start: number, end: number) {
   for (let k = start + 1; k < end; k++) {
     const value = sorted[k];
