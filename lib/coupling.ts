@@ -96,16 +96,21 @@ export function couplingCoordination(
   weights: SideWeights = {}
 ): CouplingResult {
   const [alpha, beta] = checkSideWeights(weights);
-  checkScores(u1, u2);
+  if (u1.length !== u2.length) checkScores(u1, u2);
 
+  // Each score is checked in the pass that uses it, in the order of checkScores.
   const n = u1.length;
   const c = new Float64Array(n);
   const t = new Float64Array(n);
   const d = new Float64Array(n);
   const grade = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const a = clamp01(u1[i]);
-    const b = clamp01(u2[i]);
+    const x = u1[i];
+    const y = u2[i];
+    if (!(x >= -roundingSlack && x <= 1 + roundingSlack)) checkScore("U1", i, x);
+    if (!(y >= -roundingSlack && y <= 1 + roundingSlack)) checkScore("U2", i, y);
+    const a = clamp01(x);
+    const b = clamp01(y);
     const sum = a + b;
     c[i] = sum === 0 ? 0 : (2 * Math.sqrt(a * b)) / sum;
     t[i] = alpha * a + beta * b;
