@@ -502,7 +502,9 @@ const standingNotes = [
     "rows into normalised typed columns as analyzeCase does (minMaxDecisionColumns: the rows " +
     "are read twice, for the ranges and for the values). numpy starts from a float64 array, " +
     "so its times leave out reading the data. Re-scoring turns the class labels into " +
-    "numpy's class codes after the timed run."
+    "numpy's class codes after the timed run; it computes every dimension score, C, T, the " +
+    "grades and the class counts as the report does, where numpy computes the two side " +
+    "scores, D and the classes only."
 ];
 
 await main();
