@@ -157,7 +157,7 @@ start("longOption", survey, "--weights", "w".repeat(100));
 start("longNode", survey, "--judgments", longNodeJudgments);
 
 let results: Record<string, Run>;
-// About 30 subprocesses overlap, which takes a minute or more on a loaded 2-core machine.
+// About 30 subprocesses overlap, which can take more than a minute on a busy machine.
 beforeAll(async () => {
   const names = Object.keys(runs);
   const done = await Promise.all(names.map((name) => runs[name]));
