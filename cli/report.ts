@@ -179,18 +179,12 @@ export function degenerateWarning(data: TableCaseData, parts: DegenerateParts): 
     );
   }
   if (parts.axes.length === 2) {
-    const [only] = valueClasses.filter(
-      (info) => info.id === classOf(parts.axes[0].high, parts.axes[1].high)
-    );
+    const [x, y] = parts.axes;
+    const only = valueClasses.find((info) => info.highX === x.high && info.highY === y.high)!;
     sentences.push(`every customer is in class ${only.label.en}`);
   }
   if (sentences.length === 0) return null;
   return `${sentences.join("; ")}. Check that the columns hold the answers you expect.`;
-}
-
-function classOf(highX: boolean, highY: boolean): string {
-  if (highY) return highX ? "partners" : "atRisk";
-  return highX ? "growers" : "transactional";
 }
 
 function coverageNotes(data: TableCaseData, analysis: Analysis): string[] {

@@ -26,12 +26,13 @@ const tolerance = 1e-12;
 
 /**
  * Finds what an analysis cannot tell apart: constant indicators (min = max, so min–max
- * normalisation gives 0 to everyone) and constant axes of the value matrix. The classes on a
- * constant axis are a defined but empty result: `classify` puts a row on the high side when
- * its score is ≥ the threshold, so with the mean or median threshold (which then equal the
- * score) every row is high on that axis, and with a fixed threshold every row falls on the
- * same side of it. When both axes are constant, every row gets one class, "partners" with
- * the mean or median.
+ * normalisation gives 0 to everyone) and constant axes of the value matrix.
+ *
+ * The classes on a constant axis are a defined result that tells nothing. `classify` puts a
+ * row on the high side when its score is ≥ the threshold. The mean or median threshold then
+ * equals the score, so every row is high on that axis. With a fixed threshold every row falls
+ * on the same side of it. When both axes are constant, every row gets one class: "partners"
+ * with the mean or median.
  *
  * @example
  * degenerateParts(analyzeCase(constantCase))

@@ -1,9 +1,9 @@
-/** Longest text that an error message quotes whole; longer texts are cut. */
+/** Maximum length of a text that a message quotes whole; longer texts are cut. */
 export const maxQuotedLength = 40;
 
 /**
  * Shortens a value from a user's file for a message: a text of up to `max` UTF-16 code
- * units stays whole, a longer one keeps its first `max` units and says how long it was. A
+ * units stays whole, and a longer one keeps its first `max` units followed by its length. A
  * cut never splits a surrogate pair, so an emoji at the cut is left out whole.
  *
  * @example

@@ -302,8 +302,7 @@ function degenerateSentences(parts, {labelOf, dimensionLabel, classes}) {
   }
   if (parts.axes.length === 2) {
     const [x, y] = parts.axes;
-    const id = y.high ? (x.high ? "partners" : "atRisk") : x.high ? "growers" : "transactional";
-    const info = classes.find((c) => c.id === id);
+    const info = classes.find((c) => c.highX === x.high && c.highY === y.high);
     en.push(`Every customer is in the class ${info.label.en}.`);
     zh.push(`所有客户都属于“${info.label.zh}”类。`);
   }
@@ -311,8 +310,8 @@ function degenerateSentences(parts, {labelOf, dimensionLabel, classes}) {
 }
 
 /**
- * A warning box, in both languages, for what an analysis cannot tell apart: `parts` is lib's
- * degenerateParts result ({indicators, axes}). Returns null when nothing is constant.
+ * Builds a warning box, in both languages, for what an analysis cannot tell apart. `parts` is
+ * lib's degenerateParts result ({indicators, axes}). Returns null when nothing is constant.
  * `labelOf(id)` gives an indicator's {en, zh} label and `dimensionLabel(id)` a dimension's.
  * The box's title follows `lang`. Example:
  * `degenerateWarning({indicators: ["price"], axes: []}, {labelOf, dimensionLabel, lang})`.

@@ -74,9 +74,9 @@ function roleSelect(system, sideNames) {
 }
 
 // Rows made in one go before the page gets a turn. A file of up to this many columns gets
-// its table at once; a wider one is made in batches so that clicks and typing are handled
-// between them, and its table is shown when it is complete, because every change of the
-// shown page makes the browser lay it out again (and the site's accessibility script scan it).
+// its table at once. A wider one is made in batches, so that clicks and typing are handled
+// between them. Its table is shown once complete, because every change of the shown page
+// makes the browser lay it out again and the site's accessibility script scan it.
 const rowsPerBatch = 25;
 
 // The role select of every column has the same options, about 60 with the default system.
@@ -120,8 +120,8 @@ function compactRoleSelect(full, value) {
  * is read on the answer scale), a profile variable, or nothing. Columns on the scale can be
  * marked reverse-coded. It dispatches "input" on every change. Its texts follow the report
  * language without the mapper being made again; `sideNames` gives each side's name as
- * {en, zh}. Its value is complete at once, but the rows of a wide file are added in batches
- * of 25 between turns of the page, with a status line counting them; `data-built` and
+ * {en, zh}. Its value is complete at once, but the rows of a wide file are made in batches
+ * of 25 between turns of the page, with a status line counting them. `data-built` and
  * `data-total` on the element count the rows made and the columns.
  */
 export function columnMapper(inspection, system, {sideNames} = {}) {
