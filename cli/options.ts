@@ -79,7 +79,10 @@ Options:
   --help               print this help and exit
 
 Exit status: 0 on success, 1 on unusable input (file, table or values), 2 on a
-command-line mistake. Errors are one line on stderr.
+command-line mistake. Errors are one line on stderr. When an indicator or an axis
+of the value matrix has the same value in every kept row, a line "analyze:
+warning: ..." on stderr and "warnings" in summary.json say so, because such scores
+cannot tell customers apart.
 `;
 
 function parseNumber(option: string, text: string, expected: string): number {
