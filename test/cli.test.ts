@@ -487,6 +487,7 @@ describe("analyze options", () => {
     ]) {
       expect(run.stdout).toContain(`  ${option} `);
     }
+    expect(run.stdout).toContain('"warnings" in summary.json');
   });
 });
 
