@@ -6,7 +6,7 @@ import {startStaticServer, type StaticServer} from "./server.js";
 
 // Opens the report pages with the full hotel bookings case (118,558 kept rows) in headless
 // Chromium and checks that each finishes loading with no error cell, console error or NaN,
-// draws no SVG with one element per booking, and says what a records case cannot show.
+// draws no SVG with one element per booking, and states what a records case cannot show.
 // Run `npm run build` first.
 const distDir = resolve(process.env.DIST_DIR ?? "dist");
 const hasSite = listPages(distDir).length > 0;
@@ -14,10 +14,10 @@ const hasSite = listPages(distDir).length > 0;
 /** Time for one page to download, decode and analyse the case on a slow machine. */
 const loadTimeoutMs = 60_000;
 
-/** Most elements one SVG may have: more means the chart draws one element per row. */
+/** Maximum number of elements in one SVG. More means one element per row. */
 const maxSvgElements = 10_000;
 
-// Each page with a sentence that must appear when it shows the bookings case, by language.
+// Pages to open, each with a sentence it must show for the bookings case, by language.
 const pages: {path: string; en: string; zh: string}[] = [
   {path: "data", en: "118,558 of 119,390 kept", zh: "保留 118,558 / 119,390"},
   {path: "value", en: "CRV, the coupling degree C and D cannot", zh: "无法计算 CRV、耦合度 C 和 D"},
@@ -108,13 +108,13 @@ describe.skipIf(!hasSite)("bookings case on the report pages", () => {
 });
 
 describe.skipIf(!hasSite)("bookings download", () => {
-  test("shows a progress bar while the file arrives", async () => {
+  test("progress bar shows during download", async () => {
     const {context, page} = await openPage(browser, server.origin, 1280);
     let release: () => void = () => {};
-    const held = new Promise<void>((done) => (release = done));
+    const gate = new Promise<void>((done) => (release = done));
     // Holds the case file back until the progress bar has been seen.
     await page.route(/\/bookings\.[0-9a-f]+\.json$/, async (route) => {
-      await held;
+      await gate;
       await route.continue();
     });
     try {
