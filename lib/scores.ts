@@ -100,29 +100,107 @@ export function scoreHierarchy(
     }
   }
 
-  // Each score is a weighted sum of columns, listed in system order.
-  const sums = new Map<Float64Array, {columns: ArrayLike<number>[]; weights: number[]}>();
-  const addTerm = (output: Float64Array, column: ArrayLike<number>, weight: number) => {
-    const sum = sums.get(output) ?? {columns: [], weights: []};
-    sum.columns.push(column);
-    sum.weights.push(weight);
-    sums.set(output, sum);
-  };
+  // Each score is a weighted sum of columns in system order. Indicators go in runs of up to
+  // four of one dimension, and each run adds its terms to its dimension and its side in one
+  // pass, so every column is read once. Rows go in blocks, which stay in cache meanwhile.
+  const runs: ScoreRun[] = [];
+  const started = new Set<Float64Array>();
   system.indicators.forEach((indicator, j) => {
     const total = dimensionWeights[indicator.dimension];
-    addTerm(dimensions[indicator.dimension], columns[j], total > 0 ? weights[j] / total : 0);
-    addTerm(sideScores[sides[j]] as Float64Array, columns[j], weights[j]);
+    const dimension = dimensions[indicator.dimension];
+    const side = sideScores[sides[j]] as Float64Array;
+    const last = runs[runs.length - 1];
+    if (last === undefined || last.dimension !== dimension || last.columns.length === 4) {
+      runs.push({
+        dimension,
+        side,
+        columns: [],
+        local: [],
+        global: [],
+        dimensionFirst: !started.has(dimension),
+        sideFirst: !started.has(side)
+      });
+      started.add(dimension).add(side);
+    }
+    const run = runs[runs.length - 1];
+    run.columns.push(columns[j]);
+    run.local.push(total > 0 ? weights[j] / total : 0);
+    run.global.push(weights[j]);
   });
-  // Rows go in blocks, so a block of every column stays in cache while each score of the
-  // block is summed.
   for (let start = 0; start < n; start += scoreBlock) {
     const end = Math.min(n, start + scoreBlock);
-    for (const [output, sum] of sums) {
-      weightedColumnSum(output, sum.columns, sum.weights, start, end);
-    }
+    for (const run of runs) addRun(run, start, end);
   }
 
   return {dimensions, sides: sideScores, dimensionWeights};
+}
+
+/** Up to four indicators of one dimension, next to each other in system order. */
+interface ScoreRun {
+  dimension: Float64Array;
+  side: Float64Array;
+  columns: ArrayLike<number>[];
+  /** Weights within the dimension, w_j / W_d. */
+  local: number[];
+  /** Weights within the side, w_j. */
+  global: number[];
+  /** Whether the run starts its dimension's sum, which then starts at 0. */
+  dimensionFirst: boolean;
+  /** Whether the run starts its side's sum, which then starts at 0. */
+  sideFirst: boolean;
+}
+
+/**
+ * Adds the terms of one run to its dimension and side scores for the rows start … end − 1,
+ * one term at a time in system order, as weightedColumnSum does for each score alone.
+ */
+function addRun(run: ScoreRun, start: number, end: number): void {
+  const {dimension, side, columns, local, global} = run;
+  const dimensionBase = run.dimensionFirst ? 0 : 1;
+  const sideBase = run.sideFirst ? 0 : 1;
+  const c0 = columns[0];
+  const [a0, a1 = 0, a2 = 0, a3 = 0] = local;
+  const [w0, w1 = 0, w2 = 0, w3 = 0] = global;
+
+  if (columns.length === 1) {
+    for (let i = start; i < end; i++) {
+      const x0 = c0[i];
+      dimension[i] = (dimensionBase === 0 ? 0 : dimension[i]) + a0 * x0;
+      side[i] = (sideBase === 0 ? 0 : side[i]) + w0 * x0;
+    }
+    return;
+  }
+  const c1 = columns[1];
+  if (columns.length === 2) {
+    for (let i = start; i < end; i++) {
+      const x0 = c0[i];
+      const x1 = c1[i];
+      dimension[i] = (dimensionBase === 0 ? 0 : dimension[i]) + a0 * x0 + a1 * x1;
+      side[i] = (sideBase === 0 ? 0 : side[i]) + w0 * x0 + w1 * x1;
+    }
+    return;
+  }
+  const c2 = columns[2];
+  if (columns.length === 3) {
+    for (let i = start; i < end; i++) {
+      const x0 = c0[i];
+      const x1 = c1[i];
+      const x2 = c2[i];
+      dimension[i] = (dimensionBase === 0 ? 0 : dimension[i]) + a0 * x0 + a1 * x1 + a2 * x2;
+      side[i] = (sideBase === 0 ? 0 : side[i]) + w0 * x0 + w1 * x1 + w2 * x2;
+    }
+    return;
+  }
+  const c3 = columns[3];
+  for (let i = start; i < end; i++) {
+    const x0 = c0[i];
+    const x1 = c1[i];
+    const x2 = c2[i];
+    const x3 = c3[i];
+    dimension[i] =
+      (dimensionBase === 0 ? 0 : dimension[i]) + a0 * x0 + a1 * x1 + a2 * x2 + a3 * x3;
+    side[i] = (sideBase === 0 ? 0 : side[i]) + w0 * x0 + w1 * x1 + w2 * x2 + w3 * x3;
+  }
 }
 
 const scoreBlock = 2048;
@@ -130,7 +208,7 @@ const scoreBlock = 2048;
 /**
  * Sets output[i] = Σ_k weights[k]·columns[k][i] for the rows start … end − 1. The terms are
  * added one at a time in the order given, starting from 0, so the result is the same to the
- * last bit as a loop over the terms; up to eight terms share one pass over the rows, which
+ * last bit as a loop over the terms. Up to eight terms share one pass over the rows, which
  * saves loads and stores. Does not check lengths: a row beyond a column's end reads undefined.
  *
  * @example

@@ -109,6 +109,58 @@ describe("scoreHierarchy", () => {
   });
 });
 
+describe("scoreHierarchy on random data", () => {
+  it("equals term-by-term sums in system order to the last bit", () => {
+    // Dimensions interleave, one has six indicators (two runs) and one has weight 0.
+    const layout = ["functional", "current", "functional", "service", "current", "functional",
+      "functional", "functional", "functional", "cost", "service", "current"];
+    const mixed: IndexSystem = {
+      ...system,
+      dimensions: [
+        ...system.dimensions,
+        {id: "cost", side: "hrv", label: {en: "K", zh: "K"}}
+      ],
+      indicators: layout.map((dimension, j) => ({
+        id: `x${j}`,
+        dimension,
+        label: {en: `x${j}`, zh: `x${j}`},
+        direction: "benefit" as const,
+        items: [`x${j}`]
+      }))
+    };
+    const random = seededRandom(21);
+    const n = 3000;
+    const columns = layout.map(() => Float64Array.from({length: n}, random));
+    const sideOf = (dimension: string) =>
+      mixed.dimensions.find((d) => d.id === dimension)!.side;
+    const raw = layout.map((dimension) => (dimension === "service" ? 0 : random()));
+    const weights = raw.map((w, j) => {
+      const side = sideOf(layout[j]);
+      const total = raw.reduce((sum, v, k) => (sideOf(layout[k]) === side ? sum + v : sum), 0);
+      return w / total;
+    });
+    const scores = scoreHierarchy(columns, mixed, weights);
+    for (const dimension of ["functional", "service", "current", "cost"]) {
+      const members = layout.flatMap((d, j) => (d === dimension ? [j] : []));
+      const total = members.reduce((sum, j) => sum + weights[j], 0);
+      for (let i = 0; i < n; i++) {
+        let expected = 0;
+        for (const j of members) expected += (total > 0 ? weights[j] / total : 0) * columns[j][i];
+        expect(scores.dimensions[dimension][i], `${dimension} row ${i}`).toBe(expected);
+      }
+    }
+    for (const side of ["crv", "hrv"] as const) {
+      for (let i = 0; i < n; i++) {
+        let expected = 0;
+        layout.forEach((d, j) => {
+          if (sideOf(d) === side) expected += weights[j] * columns[j][i];
+        });
+        expect(scores.sides[side]![i], `${side} row ${i}`).toBe(expected);
+      }
+    }
+  });
+});
+
 describe("weightedColumnSum", () => {
   it("adds the terms in order to the last bit", () => {
     // Six terms take one pass of four and two single terms.
