@@ -17,6 +17,7 @@ import {
 import {checkAudit, type Audit} from "../lib/clean.js";
 import {readCaseFile} from "../lib/compactCase.js";
 import {hierarchyNodes} from "../lib/hierarchy.js";
+import {analyzeCase} from "../lib/pipeline.js";
 import {defaultIndexSystem, validateIndexSystem} from "../lib/indexSystem.js";
 
 // Expected values on the real file were computed with Python's csv and math modules from the
@@ -257,4 +258,48 @@ describe("bookings loader", () => {
     expect(data.values).toHaveLength(118_558);
     expect(data.values[2]).toEqual([196, 0, 0, 0, 1, 1]);
   }, 60_000);
+});
+
+describe("analyzeCase on the bookings case", () => {
+  // Expected values were computed with numpy from the emitted case, independently of lib/:
+  // min–max normalisation with cost columns reversed, entropy weights (p = x′/Σx′, p ln p = 0
+  // at p = 0), AHP by the principal eigenvector of the element-wise geometric mean of the two
+  // experts' matrices, weights 0.5 × AHP + 0.5 × entropy, thresholds at the axis means.
+  const data = readBookingsCase(gunzipSync(readFileSync(bookingsFile)), bookingsFile);
+  const analysis = analyzeCase(data);
+
+  test("entropy and final weights match numpy", () => {
+    const entropy = [0.053868996, 0.580990464, 0.000144505, 0.076865087, 0.002969252, 0.285161696];
+    const final = [0.301365575, 0.379794952, 0.036528711, 0.099377275, 0.014704408, 0.168229079];
+    analysis.weights.objective.forEach((w, j) => expect(w).toBeCloseTo(entropy[j], 8));
+    analysis.weights.final.forEach((w, j) => expect(w).toBeCloseTo(final[j], 8));
+  });
+
+  test("has no relationship value without a customer side", () => {
+    expect(analysis.value).toBeNull();
+    expect(analysis.coupling).toBeNull();
+    expect(analysis.scores.sides.crv).toBeUndefined();
+    expect(analysis.axes).toEqual({
+      x: {kind: "dimension", id: "current"},
+      y: {kind: "dimension", id: "potential"}
+    });
+  });
+
+  test("HRV mean and thresholds match numpy", () => {
+    const hrv = analysis.scores.sides.hrv!;
+    expect(hrv).toHaveLength(118_558);
+    expect(hrv.every(Number.isFinite)).toBe(true);
+    expect(sum(Array.from(hrv)) / hrv.length).toBeCloseTo(0.167135568, 8);
+    expect(analysis.classes.thresholds.x).toBeCloseTo(0.047460571, 8);
+    expect(analysis.classes.thresholds.y).toBeCloseTo(0.114361175, 8);
+  });
+
+  test("class counts match numpy", () => {
+    expect(analysis.classes.counts).toEqual({
+      partners: 272,
+      growers: 40_618,
+      atRisk: 3226,
+      transactional: 74_442
+    });
+  });
 });
