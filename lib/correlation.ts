@@ -187,11 +187,8 @@ export function centredCrossProducts(columns: readonly ArrayLike<number>[]): Cro
     }
   });
 
-  const means = columns.map((column) => {
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += column[i];
-    return sum / n;
-  });
+  const means = new Float64Array(width);
+  for (let a = 0; a < width; a++) means[a] = columnSum(columns[a], n) / n;
   // The block is padded with columns of zeros to a multiple of 4, so every product
   // kernel works on whole groups of four columns.
   const padded = Math.ceil(width / 4) * 4;
@@ -201,9 +198,7 @@ export function centredCrossProducts(columns: readonly ArrayLike<number>[]): Cro
     const length = Math.min(blockRows, n - start);
     for (let a = 0; a < width; a++) {
       const column = columns[a];
-      const mean = means[a];
-      const offset = a * blockRows;
-      for (let i = 0; i < length; i++) block[offset + i] = column[start + i] - mean;
+      centreInto(block, a * blockRows, column, start, length, means[a]);
     }
     for (let a = 0; a < width; a += 2) {
       for (let b = a - (a % 4); b < padded; b += 4) {
@@ -220,7 +215,63 @@ export function centredCrossProducts(columns: readonly ArrayLike<number>[]): Cro
     }
     products.push(row);
   }
-  return {means, products};
+  return {means: Array.from(means), products};
+}
+
+// Each loop over a column has one version for Float64Array and one for other arrays, so
+// every loop only ever sees one kind of array: a loop that reads both kinds is compiled for
+// one, thrown away when the other arrives, and compiled again.
+
+/** Sum of the first n values of a column. */
+function columnSum(column: ArrayLike<number>, n: number): number {
+  return column instanceof Float64Array ? sumFloat64(column, n) : sumOther(column, n);
+}
+
+function sumFloat64(column: Float64Array, n: number): number {
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += column[i];
+  return sum;
+}
+
+function sumOther(column: ArrayLike<number>, n: number): number {
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += column[i];
+  return sum;
+}
+
+/** Writes column[start + i] − mean to block[offset + i] for i below length. */
+function centreInto(
+  block: Float64Array,
+  offset: number,
+  column: ArrayLike<number>,
+  start: number,
+  length: number,
+  mean: number,
+): void {
+  if (column instanceof Float64Array) centreFloat64(block, offset, column, start, length, mean);
+  else centreOther(block, offset, column, start, length, mean);
+}
+
+function centreFloat64(
+  block: Float64Array,
+  offset: number,
+  column: Float64Array,
+  start: number,
+  length: number,
+  mean: number,
+): void {
+  for (let i = 0; i < length; i++) block[offset + i] = column[start + i] - mean;
+}
+
+function centreOther(
+  block: Float64Array,
+  offset: number,
+  column: ArrayLike<number>,
+  start: number,
+  length: number,
+  mean: number,
+): void {
+  for (let i = 0; i < length; i++) block[offset + i] = column[start + i] - mean;
 }
 
 /**

@@ -288,6 +288,31 @@ group("centredCrossProducts", () => {
     }
   });
 
+  it("gives the same sums for Float64Array, plain and mixed columns", () => {
+    // The typed and the plain loops are separate functions, so each kind is checked against
+    // the two-pass sums of the same values.
+    const rng = seededRandom(11);
+    const plain = Array.from({length: 5}, () => Array.from({length: 3000}, () => 100 * rng()));
+    const typed = plain.map((column) => Float64Array.from(column));
+    const mixed = plain.map((column, j) => (j % 2 === 0 ? typed[j] : column));
+    const wide = plain.map((column) => Float32Array.from(column, (x) => Math.fround(x)));
+    const fromTyped = centredCrossProducts(typed);
+    expect(centredCrossProducts(plain)).toEqual(fromTyped);
+    expect(centredCrossProducts(mixed)).toEqual(fromTyped);
+    const single = centredCrossProducts(wide);
+    const centred = wide.map((column) => {
+      const values = Array.from(column);
+      const mean = values.reduce((sum, x) => sum + x, 0) / values.length;
+      return values.map((x) => x - mean);
+    });
+    for (let a = 0; a < 5; a++) {
+      for (let b = 0; b < 5; b++) {
+        const direct = centred[a].reduce((sum, x, i) => sum + x * centred[b][i], 0);
+        expect(Math.abs(single.products[a][b] - direct) / Math.abs(direct)).toBeLessThan(1e-12);
+      }
+    }
+  });
+
   it("rejects columns of different lengths", () => {
     expect(() => centredCrossProducts([[1, 2, 3], [1, 2]])).toThrow(
       "column 1 has 2 values but column 0 has 3",
