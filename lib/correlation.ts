@@ -218,11 +218,10 @@ export function centredCrossProducts(columns: readonly ArrayLike<number>[]): Cro
   return {means: Array.from(means), products};
 }
 
-// Each loop over a column has one version for Float64Array and one for other arrays, so
-// every loop only ever sees one kind of array: a loop that reads both kinds is compiled for
-// one, thrown away when the other arrives, and compiled again.
+// Each loop over a column has a Float64Array version and a version for other arrays. V8
+// compiles a loop for the kind of array it has read, and recompiles it when another kind comes.
 
-/** Sum of the first n values of a column. */
+/** Returns the sum of the first n values of a column. */
 function columnSum(column: ArrayLike<number>, n: number): number {
   return column instanceof Float64Array ? sumFloat64(column, n) : sumOther(column, n);
 }
