@@ -55,7 +55,9 @@ function linkStylesheet() {
 export function math(source, {display = false} = {}) {
   linkStylesheet();
   const element = document.createElement(display ? "div" : "span");
-  element.className = display ? "formula-block" : "formula-inline";
+  // A displayed formula wider than its column scrolls; the site's script makes a scroll box
+  // whose class names "scroll" take the focus when it overflows, so keys can scroll it.
+  element.className = display ? "formula-block formula-scroll" : "formula-inline";
   katex.render(source, element, {
     displayMode: display,
     throwOnError: true,
