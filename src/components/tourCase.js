@@ -76,7 +76,7 @@ export function settingsNote({config, problems}, lang = "en", nameOf = (id) => i
   }
   const items = differences.map((d, k) =>
     zh
-      ? html`${k > 0 ? "；" : ""}<strong>${fieldZh(d.field, nameOf)}</strong> ${valueZh(
+      ? html`${k > 0 ? "；" : ""}<strong>${fieldZh(d.field, nameOf)}</strong>：${valueZh(
             d.field,
             d.value
           )}`
