@@ -9,10 +9,10 @@ import {minMaxDecisionColumns} from "../lib/normalize.js";
 import {pcaWeights} from "../lib/pcaWeights.js";
 import type {Analysis} from "../lib/pipeline.js";
 import {rescore} from "../lib/pipeline.js";
-import {randomDirichlet, seededRandom} from "../lib/random.js";
+import {randomDirichlet} from "../lib/random.js";
 import {cronbachAlpha} from "../lib/reliability.js";
 import {scoreHierarchy, type HierarchyScores} from "../lib/scores.js";
-import {weightSensitivity} from "../lib/sensitivity.js";
+import {drawRandom, weightSensitivity} from "../lib/sensitivity.js";
 import type {Side} from "../lib/types.js";
 import {benchDirections, benchSystem} from "./data.js";
 
@@ -61,8 +61,8 @@ const concentration = 100;
 
 /**
  * Draws the weight vectors that `weightSensitivity` draws with the same seed, so numpy can
- * score the same perturbations: per draw and side, Dirichlet(κ·w) over the indicators with
- * weight > 0, in the side order of the indicators. Returns draws × indicators, row-major.
+ * score the same perturbations: per draw, from the draw's own stream, and per side,
+ * Dirichlet(κ·w) over the indicators with weight > 0, in the side order of the indicators. Returns draws × indicators, row-major.
  */
 export function weightDraws(analysis: Analysis, draws: number, seed: number): Float64Array {
   const final = analysis.weights.final;
@@ -73,9 +73,9 @@ export function weightDraws(analysis: Analysis, draws: number, seed: number): Fl
     if (final[j] > 0) groups.set(side, [...(groups.get(side) ?? []), j]);
   });
 
-  const rng = seededRandom(seed);
   const result = new Float64Array(draws * final.length);
   for (let draw = 0; draw < draws; draw++) {
+    const rng = drawRandom(seed, draw);
     const row = result.subarray(draw * final.length, (draw + 1) * final.length);
     row.set(final);
     for (const indexes of groups.values()) {

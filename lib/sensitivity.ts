@@ -5,7 +5,7 @@ import {relationshipValue, type RelationshipModel} from "./coupling.js";
 import type {IndexSystem} from "./indexSystem.js";
 import type {Analysis} from "./pipeline.js";
 import {axisScores, matrixAxes, type MatrixAxes} from "./pipeline.js";
-import {randomDirichlet, seededRandom} from "./random.js";
+import {randomDirichlet, type Rng, seededRandom} from "./random.js";
 import {checkSideWeights, weightedColumnSum} from "./scores.js";
 import type {Side} from "./types.js";
 
@@ -49,24 +49,81 @@ export interface SensitivityResult {
  * classes and the ranking are. Each draw samples every side's weights from a Dirichlet
  * distribution centred on the chosen weights (indicators with weight 0 stay at 0), rescores
  * the customers, recomputes the thresholds and classes as the analysis did, and compares.
+ * Draw i takes its random numbers from `drawRandom(seed, i)`, so a run split into shares
+ * with `sensitivityShare` and merged with `mergeSensitivityShares` gives the same result.
  * Throws when draws < 1 or the concentration is not positive.
  *
  * Each draw computes only the two axis scores of the value matrix and the relationship
  * value, with the arithmetic of `scoreHierarchy`, `relationshipValue` and `classify`, so
  * its classes equal those of `rescore`. Several draws share one pass over the columns, and
  * ranks come from a bucket sort, so a draw on 100,000 customers takes a few milliseconds.
+ *
+ * @example
+ * weightSensitivity(data, analyzeCase(data), {draws: 100}).keepShare.length // 100
  */
 export function weightSensitivity(
   data: CaseData,
   analysis: Analysis,
-  {draws = 1000, concentration = 100, seed = 1, onProgress}: SensitivityOptions = {}
+  options: SensitivityOptions = {}
 ): SensitivityResult {
-  if (!(Number.isInteger(draws) && draws >= 1)) {
-    throw new Error(`draws = ${draws}; expected a positive integer`);
+  const {draws = 1000} = options;
+  return mergeSensitivityShares([sensitivityShare(data, analysis, options, 0, draws)]);
+}
+
+/** The draws first … first + count − 1 of a weight-sensitivity run. */
+export interface SensitivityShare {
+  first: number;
+  concentration: number;
+  keepShare: Float64Array;
+  rankCorrelation: Float64Array;
+  /** Per customer: number of these draws in which the customer changed class. */
+  flips: Uint32Array;
+  ranked: SensitivityResult["ranked"];
+}
+
+/**
+ * Derives the random numbers of one draw from the seed and the draw's index: the stream
+ * of `seededRandom` at seed + i·0x9E3779B9 (mod 2³²). Draw i is thus the same whichever
+ * share of a run computes it.
+ *
+ * @throws Error unless seed is an integer from 0 to 2³² − 1 and draw a non-negative integer
+ * @example
+ * drawRandom(1, 0)() === seededRandom(1)() // true
+ */
+export function drawRandom(seed: number, draw: number): Rng {
+  seededRandom(seed);
+  if (!(Number.isInteger(draw) && draw >= 0)) {
+    throw new Error(`draw = ${draw}; expected a non-negative integer`);
+  }
+  return seededRandom((seed + Math.imul(draw, 0x9e3779b9)) >>> 0);
+}
+
+/**
+ * Runs the draws first … first + count − 1 of `weightSensitivity` (options.draws is not
+ * used), for example in one of several workers. `onProgress` counts the draws of this
+ * share. Throws as weightSensitivity does, and when first or count is not an integer
+ * (first ≥ 0, count ≥ 1).
+ *
+ * @example
+ * sensitivityShare(data, analysis, {seed: 1}, 500, 500).keepShare.length // 500
+ */
+export function sensitivityShare(
+  data: CaseData,
+  analysis: Analysis,
+  {concentration = 100, seed = 1, onProgress}: SensitivityOptions,
+  first: number,
+  count: number
+): SensitivityShare {
+  if (!(Number.isInteger(count) && count >= 1)) {
+    throw new Error(`draws = ${count}; expected a positive integer`);
+  }
+  if (!(Number.isInteger(first) && first >= 0)) {
+    throw new Error(`first draw = ${first}; expected a non-negative integer`);
   }
   if (!(concentration > 0 && Number.isFinite(concentration))) {
     throw new Error(`concentration = ${concentration}; expected a positive number`);
   }
+  seededRandom(seed);
 
   const {system} = data;
   const sideOf = new Map(system.dimensions.map((dimension) => [dimension.id, dimension.side]));
@@ -86,12 +143,10 @@ export function weightSensitivity(
   const base = analysis.classes.labels;
   const baseRanked = analysis.value ?? axisScores(analysis.scores, analysis.axes.y);
   const n = base.length;
-  const keepShare = new Float64Array(draws);
-  const rankCorrelation = new Float64Array(draws);
+  const keepShare = new Float64Array(count);
+  const rankCorrelation = new Float64Array(count);
   const baseConstant = isConstant(baseRanked);
-  let undefinedRankDraws = 0;
   const flips = new Uint32Array(n);
-  const rng = seededRandom(seed);
   const weights = analysis.weights.final.slice();
 
   const plan = drawPlan(data, analysis);
@@ -105,10 +160,11 @@ export function weightSensitivity(
     value: plan.valued ? new Float64Array(n) : null
   }));
 
-  for (let first = 0; first < draws; first += batch) {
-    const size = Math.min(batch, draws - first);
+  for (let start = 0; start < count; start += batch) {
+    const size = Math.min(batch, count - start);
     const coefficients: Float64Array[][] = [];
     for (let b = 0; b < size; b++) {
+      const rng = drawRandom(seed, first + start + b);
       for (const indexes of groups.values()) {
         const sample = randomDirichlet(
           rng,
@@ -122,28 +178,80 @@ export function weightSensitivity(
     scoreDraws(plan.targets, coefficients, buffers, n);
 
     for (let b = 0; b < size; b++) {
-      const draw = first + b;
+      const draw = start + b;
       const {x, y, value} = buffers[b];
       keepShare[draw] = compareDraw(x, y, value, plan, baseCodes, flips) / n;
       const ranked = value ?? y;
       rankCorrelation[draw] =
         baseRanks === null ? NaN : rankCorrelationWith(sorter, baseRanks, ranked);
-      if (Number.isNaN(rankCorrelation[draw])) undefinedRankDraws++;
-      onProgress?.(draw + 1, draws);
+      onProgress?.(draw + 1, count);
     }
   }
 
-  const flipRate = new Float64Array(n);
-  for (let i = 0; i < n; i++) flipRate[i] = flips[i] / draws;
   return {
-    draws,
+    first,
     concentration,
     keepShare,
     rankCorrelation,
-    undefinedRankDraws,
-    flipRate,
+    flips,
     ranked: analysis.value ? "relationship value" : analysis.axes.y.id
   };
+}
+
+/**
+ * Joins shares of one weight-sensitivity run into its result. The shares, in any order,
+ * must cover draws 0 … draws − 1 once each. Flip counts add up as integers, so the result
+ * equals that of `weightSensitivity` however the draws were split.
+ *
+ * @throws Error when the shares leave a gap, overlap, or differ in customers, concentration
+ *   or ranked score
+ * @example
+ * mergeSensitivityShares([share(500, 500), share(0, 500)]).draws // 1000
+ */
+export function mergeSensitivityShares(shares: readonly SensitivityShare[]): SensitivityResult {
+  if (shares.length === 0) {
+    throw new Error("no sensitivity shares to merge; expected at least one");
+  }
+  const ordered = [...shares].sort((a, b) => a.first - b.first);
+  const {concentration, ranked} = ordered[0];
+  const n = ordered[0].flips.length;
+  let draws = 0;
+  for (const share of ordered) {
+    if (share.first !== draws) {
+      throw new Error(
+        `sensitivity share starts at draw ${share.first}; expected draw ${draws}, the end of ` +
+          `the shares before it`
+      );
+    }
+    if (share.flips.length !== n || share.concentration !== concentration) {
+      throw new Error(
+        `sensitivity share at draw ${share.first} has ${share.flips.length} customers and ` +
+          `concentration ${share.concentration}; expected ${n} and ${concentration}`
+      );
+    }
+    if (share.ranked !== ranked) {
+      throw new Error(
+        `sensitivity share at draw ${share.first} ranks ${share.ranked}; expected ${ranked}`
+      );
+    }
+    draws += share.keepShare.length;
+  }
+
+  const keepShare = new Float64Array(draws);
+  const rankCorrelation = new Float64Array(draws);
+  const flips = new Uint32Array(n);
+  for (const share of ordered) {
+    keepShare.set(share.keepShare, share.first);
+    rankCorrelation.set(share.rankCorrelation, share.first);
+    for (let i = 0; i < n; i++) flips[i] += share.flips[i];
+  }
+  let undefinedRankDraws = 0;
+  for (let draw = 0; draw < draws; draw++) {
+    if (Number.isNaN(rankCorrelation[draw])) undefinedRankDraws++;
+  }
+  const flipRate = new Float64Array(n);
+  for (let i = 0; i < n; i++) flipRate[i] = flips[i] / draws;
+  return {draws, concentration, keepShare, rankCorrelation, undefinedRankDraws, flipRate, ranked};
 }
 
 /** A score that a draw needs: a weighted sum of indicator columns. */

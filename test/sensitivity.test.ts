@@ -5,7 +5,12 @@ import type {IndexSystem} from "../lib/indexSystem.js";
 import {analyzeCase, axisScores, rescore, type Analysis} from "../lib/pipeline.js";
 import {randomDirichlet, seededRandom} from "../lib/random.js";
 import {scoreHierarchy} from "../lib/scores.js";
-import {weightSensitivity} from "../lib/sensitivity.js";
+import {
+  drawRandom,
+  mergeSensitivityShares,
+  sensitivityShare,
+  weightSensitivity
+} from "../lib/sensitivity.js";
 import type {Side} from "../lib/types.js";
 
 const label = (text: string) => ({en: text, zh: text});
@@ -127,13 +132,13 @@ function directSensitivity(data: CaseData, analysis: Analysis, draws: number, se
     const side = sideOf.get(item.dimension) as Side;
     if (analysis.weights.final[j] > 0) groups.set(side, [...(groups.get(side) ?? []), j]);
   });
-  const rng = seededRandom(seed);
   const weights = analysis.weights.final.slice();
   const base = analysis.value ?? axisScores(analysis.scores, analysis.axes.y);
   const keepShare: number[] = [];
   const rankCorrelation: number[] = [];
   const flips = new Array<number>(base.length).fill(0);
   for (let draw = 0; draw < draws; draw++) {
+    const rng = drawRandom(seed, draw);
     for (const indexes of groups.values()) {
       const alphas = indexes.map((j) => concentration * analysis.weights.final[j]);
       const sample = randomDirichlet(rng, alphas);
@@ -207,5 +212,67 @@ describe("weightSensitivity against direct rescoring", () => {
     const analysis = analyzeCase(records);
     expect(analysis.value).toBeNull();
     expectSameAsDirect(records, analysis, 5);
+  });
+});
+
+describe("drawRandom", () => {
+  it("starts draw 0 at the seed's stream", () => {
+    const direct = seededRandom(5);
+    const derived = drawRandom(5, 0);
+    for (let k = 0; k < 3; k++) expect(derived()).toBe(direct());
+  });
+
+  it("gives draws their own streams", () => {
+    // Draw 3 of seed 5 is the stream of seed 5 + 3·0x9E3779B9 mod 2³² = 3,668,340,016 (python3).
+    expect((5 + 3 * 0x9e3779b9) % 2 ** 32).toBe(3668340016);
+    const direct = seededRandom(3668340016);
+    const derived = drawRandom(5, 3);
+    for (let k = 0; k < 3; k++) expect(derived()).toBe(direct());
+    expect(drawRandom(5, 4)()).not.toBe(drawRandom(5, 3)());
+  });
+
+  it("rejects a negative draw", () => {
+    expect(() => drawRandom(1, -1)).toThrow("draw = -1; expected a non-negative integer");
+  });
+});
+
+describe("mergeSensitivityShares", () => {
+  const options = {concentration: 100, seed: 4};
+  const whole = weightSensitivity(data, analysis, {...options, draws: 23});
+
+  it("equals the single run for any split", () => {
+    // Splits into 1, 2, 3 and 4 shares as the page does for 1 to 4 workers, given in reverse.
+    for (const bounds of [[0, 23], [0, 12, 23], [0, 8, 16, 23], [0, 6, 12, 18, 23]]) {
+      const shares = bounds.slice(0, -1).map((first, s) =>
+        sensitivityShare(data, analysis, options, first, bounds[s + 1] - first)
+      );
+      const merged = mergeSensitivityShares(shares.reverse());
+      expect(merged.draws).toBe(23);
+      expect(Array.from(merged.keepShare)).toEqual(Array.from(whole.keepShare));
+      expect(Array.from(merged.rankCorrelation)).toEqual(Array.from(whole.rankCorrelation));
+      expect(Array.from(merged.flipRate)).toEqual(Array.from(whole.flipRate));
+      expect(merged.undefinedRankDraws).toBe(whole.undefinedRankDraws);
+      expect(merged.ranked).toBe(whole.ranked);
+    }
+  });
+
+  it("rejects a gap between shares", () => {
+    const shares = [
+      sensitivityShare(data, analysis, options, 0, 3),
+      sensitivityShare(data, analysis, options, 4, 3)
+    ];
+    expect(() => mergeSensitivityShares(shares)).toThrow(
+      "sensitivity share starts at draw 4; expected draw 3"
+    );
+  });
+
+  it("rejects shares of different concentrations", () => {
+    const shares = [
+      sensitivityShare(data, analysis, options, 0, 3),
+      sensitivityShare(data, analysis, {...options, concentration: 50}, 3, 3)
+    ];
+    expect(() => mergeSensitivityShares(shares)).toThrow(
+      "concentration 50; expected 200 and 100"
+    );
   });
 });
