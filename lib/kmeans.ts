@@ -221,7 +221,6 @@ function lloyd(
     lower: new Float64Array(n),
     sums: new Float64Array(k * d),
     counts: new Int32Array(k),
-    squared: new Float64Array(k),
   };
   const previous = new Float64Array(k * d);
   const moved = new Float64Array(k);
@@ -300,9 +299,13 @@ const BOUND_SLACK = 1 - 1e-12;
  * distance in `lower`. Returns the nearest centre.
  */
 function nearest(state: LloydState, i: number): number {
-  const {data, d, k, centres, labels, upper, lower} = state;
-  const squared = state.squared;
+  const {data, d, k, centres} = state;
   const offset = i * d;
+  // Local variables track the nearest and second-nearest squared distances as each group of
+  // four distances is computed, so no distance is written to memory.
+  let best = -1;
+  let bestDistance = Infinity;
+  let second = Infinity;
   let c = 0;
   for (; c + 3 < k; c += 4) {
     const o0 = c * d;
@@ -324,26 +327,48 @@ function nearest(state: LloydState, i: number): number {
       s2 += t2 * t2;
       s3 += t3 * t3;
     }
-    squared[c] = s0;
-    squared[c + 1] = s1;
-    squared[c + 2] = s2;
-    squared[c + 3] = s3;
-  }
-  for (; c < k; c++) squared[c] = squaredDistance(data, offset, centres, c * d, d);
-
-  let best = 0;
-  let second = Infinity;
-  for (c = 1; c < k; c++) {
-    if (squared[c] < squared[best]) {
-      second = squared[best];
+    if (s0 < bestDistance) {
+      second = bestDistance;
+      bestDistance = s0;
       best = c;
-    } else if (squared[c] < second) {
-      second = squared[c];
+    } else if (s0 < second) {
+      second = s0;
+    }
+    if (s1 < bestDistance) {
+      second = bestDistance;
+      bestDistance = s1;
+      best = c + 1;
+    } else if (s1 < second) {
+      second = s1;
+    }
+    if (s2 < bestDistance) {
+      second = bestDistance;
+      bestDistance = s2;
+      best = c + 2;
+    } else if (s2 < second) {
+      second = s2;
+    }
+    if (s3 < bestDistance) {
+      second = bestDistance;
+      bestDistance = s3;
+      best = c + 3;
+    } else if (s3 < second) {
+      second = s3;
     }
   }
-  labels[i] = best;
-  upper[i] = Math.sqrt(squared[best]);
-  lower[i] = Math.sqrt(second);
+  for (; c < k; c++) {
+    const distance = squaredDistance(data, offset, centres, c * d, d);
+    if (distance < bestDistance) {
+      second = bestDistance;
+      bestDistance = distance;
+      best = c;
+    } else if (distance < second) {
+      second = distance;
+    }
+  }
+  state.labels[i] = best;
+  state.upper[i] = Math.sqrt(bestDistance);
+  state.lower[i] = Math.sqrt(second);
   return best;
 }
 
@@ -361,8 +386,6 @@ interface LloydState {
   /** Coordinate sums (k × d) and sizes of the clusters under the current labels. */
   sums: Float64Array;
   counts: Int32Array;
-  /** Squared distances of one point to the k centres (scratch). */
-  squared: Float64Array;
 }
 
 /** Assigns every point with exact distances and recomputes the cluster sums. */

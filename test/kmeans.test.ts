@@ -250,4 +250,19 @@ group("kmeans against plain Lloyd iterations", () => {
     );
     expect(result.converged).toBe(true);
   });
+
+  for (const k of [4, 7]) {
+    it(`reaches the same partition with k = ${k}`, () => {
+      // k = 4 uses only the four-centre kernel, and k = 7 adds a remainder of three.
+      const centres = Array.from({length: k}, (_, c) => [c, (c * 3) % k, c % 2, k - c]);
+      const {points} = blobs(centres, 150, 1.2, 30 + k);
+      const init = centres.map((_, c) => points[150 * c + 11]);
+      const result = kmeans(points, k, {init});
+      const plain = plainLloyd(points, init);
+      expect(result.labels).toEqual(plain.labels);
+      result.centroids.forEach((centroid, c) =>
+        centroid.forEach((value, j) => expect(value).toBeCloseTo(plain.centres[c][j], 9)),
+      );
+    });
+  }
 });
