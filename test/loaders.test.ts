@@ -6,6 +6,7 @@ import {gunzipSync, gzipSync} from "node:zlib";
 import {afterAll, describe, expect, test} from "vitest";
 import type {CaseData} from "../lib/caseData.js";
 import type {Audit} from "../lib/clean.js";
+import {readCaseFile} from "../lib/compactCase.js";
 import type {SurveyCaseData} from "../lib/cases.js";
 
 // The loaders run as Framework runs them: under tsx, from the project root. Expected values
@@ -24,7 +25,8 @@ function runLoader(name: string, file?: string) {
 function load<T extends CaseData>(name: string): {data: T; stderr: string} {
   const {status, stdout, stderr} = runLoader(name);
   if (status !== 0) throw new Error(`loader ${name} failed: ${stderr}`);
-  return {data: JSON.parse(stdout) as T, stderr};
+  // Large cases are emitted in the column layout; readCaseFile returns CaseData either way.
+  return {data: readCaseFile(JSON.parse(stdout)) as T, stderr};
 }
 
 function columnSums(values: number[][]): number[] {

@@ -1,9 +1,11 @@
-// Emits the Lisbon hotel customer case (see `buildLisbonCase`). An optional argument names
-// another customer file of the same layout, gzipped or not.
+// Emits the Lisbon hotel customer case (see `buildLisbonCase`) in the column layout of
+// `encodeCase`, which pages decode with `readCaseFile`. An optional argument names another
+// customer file of the same layout, gzipped or not.
 import {readFileSync} from "node:fs";
 import {gunzipSync} from "node:zlib";
 import {readLisbonCase} from "../../../lib/cases.js";
 import {auditSummary} from "../../../lib/clean.js";
+import {encodeCase} from "../../../lib/compactCase.js";
 
 const file =
   process.argv[2] ??
@@ -20,7 +22,7 @@ try {
     }
   }
   const data = readLisbonCase(bytes, file);
-  process.stdout.write(JSON.stringify(data));
+  process.stdout.write(JSON.stringify(encodeCase(data)));
   process.stderr.write(`lisbon: ${auditSummary(data.audit)}\n`);
 } catch (error) {
   process.stderr.write(`lisbon: ${(error as Error).message}\n`);
