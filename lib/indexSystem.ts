@@ -270,3 +270,28 @@ export function indicatorsBySide(system: IndexSystem, side: Side): Indicator[] {
   const sideOf = new Map(system.dimensions.map((dimension) => [dimension.id, dimension.side]));
   return system.indicators.filter((item) => sideOf.get(item.dimension) === side);
 }
+
+// Chinese names of the units the report's cases give their indicators.
+const unitsZh: Record<string, string> = {
+  EUR: "欧元",
+  "EUR/year": "欧元/年",
+  "EUR, rounded to cents": "欧元，精确到分",
+  count: "次数",
+  days: "天",
+  nights: "晚",
+  "1 = canceled": "1 = 已取消",
+  "1 = the guest stayed before": "1 = 曾入住过",
+  "1 = travel agent/operator (TA/TO) or GDS": "1 = 旅行社/旅游经营商（TA/TO）或 GDS"
+};
+
+/**
+ * Names an indicator's unit in English and Chinese. Likert units ("Likert 1–5") and the units
+ * of the report's cases have a Chinese name; any other unit, e.g. one from a user's file,
+ * keeps its own text in both languages. Throws nothing.
+ * @example unitLabel("1 = canceled") // {en: "1 = canceled", zh: "1 = 已取消"}
+ */
+export function unitLabel(unit: string): Label {
+  const likert = /^Likert (\S+)$/.exec(unit);
+  const zh = likert ? `李克特 ${likert[1]} 分` : unitsZh[unit];
+  return {en: unit, zh: zh ?? unit};
+}

@@ -10,6 +10,7 @@ import {
   type ExerciseKind,
   type ExerciseLang
 } from "../lib/exercises.js";
+import {customerName} from "../lib/exercises/common.js";
 import {analyzeCase} from "../lib/pipeline.js";
 import {buildTeachingCase, syntheticCase} from "../lib/synthetic.js";
 
@@ -227,5 +228,19 @@ describe("exercise languages", () => {
       expect.stringMatching(/^顾客[甲乙]$/),
       expect.stringMatching(/^顾客[甲乙]$/)
     ]);
+  });
+});
+
+describe("customer names", () => {
+  const data = {ids: ["line 252", "T0539 (row 580)", "C7"]} as CaseData;
+
+  it("reads a line id as its line in Chinese", () => {
+    expect(customerName(data, 0, "zh")).toBe("客户（第 252 行）");
+    expect(customerName(data, 1, "zh")).toBe("客户 T0539（第 580 行）");
+    expect(customerName(data, 2, "zh")).toBe("客户 C7");
+  });
+
+  it("keeps the id as written in English", () => {
+    expect(customerName(data, 0, "en")).toBe("customer line 252");
   });
 });

@@ -1,5 +1,10 @@
 import {describe, expect, test} from "vitest";
-import {defaultIndexSystem, validateIndexSystem, type IndexSystem} from "../lib/indexSystem.js";
+import {
+  defaultIndexSystem,
+  unitLabel,
+  validateIndexSystem,
+  type IndexSystem
+} from "../lib/indexSystem.js";
 
 const label = {en: "x", zh: "x"};
 
@@ -94,5 +99,26 @@ describe("validateIndexSystem", () => {
     expect(() => validateIndexSystem(t)).toThrow(
       'indicators[0] "staff" reverses item "S9", which is not one of its items'
     );
+  });
+});
+
+describe("unitLabel", () => {
+  test("names the units of the cases in Chinese", () => {
+    expect(unitLabel("1 = the guest stayed before")).toEqual({
+      en: "1 = the guest stayed before",
+      zh: "1 = 曾入住过"
+    });
+    expect(unitLabel("EUR/year").zh).toBe("欧元/年");
+    expect(unitLabel("Likert 1–7").zh).toBe("李克特 1–7 分");
+  });
+
+  test("keeps an unknown unit as written", () => {
+    expect(unitLabel("kg")).toEqual({en: "kg", zh: "kg"});
+  });
+
+  test("every unit of the default system has a Chinese name", () => {
+    for (const item of defaultIndexSystem.indicators.filter((entry) => entry.unit)) {
+      expect(unitLabel(item.unit as string).zh, item.id).not.toBe(item.unit);
+    }
   });
 });

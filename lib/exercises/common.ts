@@ -102,8 +102,18 @@ export function axisName(data: CaseData, axis: MatrixAxes["x"], lang: ExerciseLa
   return axis.kind === "side" ? axis.id.toUpperCase() : labelOf(data, axis.id, lang);
 }
 
+/**
+ * Names customer `i` by its id. In Chinese a row id of a file without ids reads as its line:
+ * "line 252" → "客户（第 252 行）", and "T0539 (row 580)" → "客户 T0539（第 580 行）".
+ * @example customerName({ids: ["line 252"]} as CaseData, 0, "zh") // "客户（第 252 行）"
+ */
 export function customerName(data: CaseData, i: number, lang: ExerciseLang): string {
-  return say(lang, `customer ${data.ids[i]}`, `客户 ${data.ids[i]}`);
+  const id = data.ids[i];
+  const line = /^line (\d+)$/.exec(id);
+  const zh = line
+    ? `客户（第 ${line[1]} 行）`
+    : `客户 ${id.replace(/ \(row (\d+)\)$/, "（第 $1 行）")}`;
+  return say(lang, `customer ${id}`, zh);
 }
 
 function checkCustomer(data: CaseData, customer: number): number {
