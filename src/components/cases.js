@@ -1,7 +1,7 @@
 import {FileAttachment} from "observablehq:stdlib";
 import {html} from "npm:htl";
 import {readCaseFile} from "../lib/compactCase.js";
-import {bi} from "./i18n.js";
+import {bi, currentLang, onLangChange, t} from "./i18n.js";
 
 // FileAttachment needs literal paths, so every case file is declared here and a page picks
 // one by the selected id.
@@ -127,7 +127,10 @@ export function caseLoadingNote(id) {
   const {request, progress} = caseDownload(id);
   const name = bi(`Loading ${entry.name.en}`, `正在加载${entry.name.zh}`);
   const bar = html`<progress max=${file.size} value="0"></progress>`;
-  bar.setAttribute("aria-label", `${entry.name.en} / ${entry.name.zh}`);
+  // The bar's name follows the page's language, as the visible text does.
+  const nameBar = (lang) => bar.setAttribute("aria-label", t(entry.name, lang));
+  nameBar(currentLang());
+  const stopNaming = onLangChange(nameBar);
   const amount = html`<span aria-hidden="true"></span>`;
   const show = ({received, total}) => {
     bar.max = total;
@@ -139,6 +142,7 @@ export function caseLoadingNote(id) {
   progress.listeners.add(show);
   const clear = () => {
     progress.listeners.delete(show);
+    stopNaming();
     note.replaceChildren();
   };
   request.then(clear, clear);
