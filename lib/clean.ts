@@ -299,7 +299,8 @@ export function checkAudit(audit: CleaningAudit): void {
   for (const drop of audit.dropped) {
     if (drop.count !== drop.rows.length) {
       throw new Error(
-        `cleaning audit of ${audit.file}: "${drop.reason}" counts ${drop.count} rows ` +
+        `cleaning audit of ${audit.file}: "${drop.reason}" counts ` +
+          `${drop.count} ${drop.count === 1 ? "row" : "rows"} ` +
           `but lists ${drop.rows.length}`
       );
     }
@@ -385,8 +386,9 @@ export function buildAudit(
 export function auditSummary(audit: CleaningAudit): string {
   const dropped = audit.rawRows - audit.keptRows;
   const reasons = audit.dropped.map((drop) => `${drop.reason} ${drop.count}`).join(", ");
+  const rows = audit.rawRows === 1 ? "row" : "rows";
   return (
-    `${audit.file}: ${audit.rawRows} rows read, ${audit.keptRows} kept, ${dropped} dropped` +
+    `${audit.file}: ${audit.rawRows} ${rows} read, ${audit.keptRows} kept, ${dropped} dropped` +
     (reasons === "" ? "" : ` (${reasons})`)
   );
 }

@@ -336,9 +336,8 @@ export function buildTableCaseAfter(
   const kept = before.kept;
   if (kept.length === 0) {
     const detail = first.details[0] ? ` (first: ${first.details[0]})` : "";
-    throw new Error(
-      `${table.file}: all ${table.ids.length} rows are dropped for "${first.reason}"${detail}`
-    );
+    const rows = table.ids.length === 1 ? "its only row is" : `all ${table.ids.length} rows are`;
+    throw new Error(`${table.file}: ${rows} dropped for "${first.reason}"${detail}`);
   }
 
   const rest: ResponseTable = {

@@ -277,4 +277,9 @@ describe("auditSummary", () => {
       "small.csv: 6 rows read, 4 kept, 2 dropped (incomplete 2, failed attention check 0)"
     );
   });
+
+  test("says row for a file of one row", () => {
+    const {audit} = buildAudit("one.csv", ["R1"], []);
+    expect(auditSummary(audit)).toBe("one.csv: 1 row read, 1 kept, 0 dropped");
+  });
 });

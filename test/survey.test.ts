@@ -309,7 +309,7 @@ describe("readTableCase", () => {
         problemCells: "drop"
       })
     ).toThrow(
-      's.csv: all 1 rows are dropped for "problem cell" (first: column F1: "7" is outside the ' +
+      's.csv: its only row is dropped for "problem cell" (first: column F1: "7" is outside the ' +
         "1–5 scale)"
     );
   });

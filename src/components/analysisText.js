@@ -158,6 +158,11 @@ const sentences = [
     /^the largest answer to a matched survey item is (\S+)$/,
     "已匹配问卷题项的最大作答为 $1"
   ],
+  // Recodings of the bookings file (lib's bookings.ts).
+  [/^"NA" children → missing \(read as 0 by the no-guests rule\)$/, "“NA”儿童数 → 缺失（无入住客人规则按 0 计）"],
+  [/^"NULL" agent → missing \(booked without a travel agent\)$/, "“NULL”代理 → 缺失（未经旅行代理预订）"],
+  [/^"NULL" company → missing \(no company paid\)$/, "“NULL”公司 → 缺失（无公司付款）"],
+  [/^"NULL" country → missing$/, "“NULL”国家 → 缺失"],
   // Recodings and reliability of a user's file (lib's buildUserCase, dimensionReliability).
   [/^problem cell → missing answer$/, "有问题的单元格 → 缺失作答"],
   [/^problem cell → value given$/, "有问题的单元格 → 指定的值"],

@@ -23,6 +23,7 @@ export function downloadCsv(rows, {filename = "table.csv", label} = {}) {
   };
   const count = rows.length.toLocaleString("en-US");
   return html`<div class="download-row">
-    ${button} <span class="muted">${bi(`${count} rows`, `${count} 行`)} · ${filename}</span>
+    ${button} <span class="muted">${bi(`${count} ${rows.length === 1 ? "row" : "rows"}`,
+      `${count} 行`)} · ${filename}</span>
   </div>`;
 }
