@@ -1,6 +1,5 @@
 // The benchmark cases: what lib/ runs at each size and which results numpy must reproduce.
 import type {CaseData} from "../lib/caseData.js";
-import {valueClasses} from "../lib/classify.js";
 import {couplingCoordination} from "../lib/coupling.js";
 import {criticWeights} from "../lib/critic.js";
 import {entropyWeights} from "../lib/entropy.js";
@@ -107,7 +106,6 @@ function interleave(columns: Float64Array[]): Float64Array {
   return result;
 }
 
-const classCodes = new Map(valueClasses.map((info, code) => [info.id, code]));
 
 export const benchCases: BenchCase[] = [
   {
@@ -207,10 +205,10 @@ export const benchCases: BenchCase[] = [
       const scores = scoreHierarchy(analysis.columns, benchSystem, rescoreWeights(analysis));
       return {scores, result: rescore(data, scores, analysis.config)};
     },
-    // Class labels become numpy's class codes here, outside the timed run.
+    // Re-scoring returns class codes, the indexes of valueClasses, which are numpy's codes.
     results: ({scores, result}: {scores: HierarchyScores; result: ReturnType<typeof rescore>}) => {
       const {crv, hrv} = scores.sides as Record<Side, Float64Array>;
-      const classes = result.classes.labels.map((label) => classCodes.get(label) as number);
+      const classes = result.classes.codes as Uint8Array;
       return {crv, hrv, d: result.value as Float64Array, classes};
     },
     numpyInputs: ({analysis}) => ({weights: rescoreWeights(analysis)})

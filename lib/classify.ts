@@ -79,6 +79,8 @@ export interface ClassifyOptions {
 
 export interface Classification {
   labels: ValueClass[];
+  /** The classes as codes, the indexes of `valueClasses` (see `classifyCodes`). */
+  codes?: Uint8Array;
   counts: Record<ValueClass, number>;
   /** The numeric split used on each axis. */
   thresholds: {x: number; y: number};
@@ -106,21 +108,31 @@ function resolveThreshold(values: ArrayLike<number>, threshold: Threshold, axis:
   }
 }
 
+/** Class codes of a value-matrix classification, without the label strings. */
+export interface ClassCodes {
+  /** Per customer: 0 partners, 1 growers, 2 at-risk valuables, 3 transactional. */
+  codes: Uint8Array;
+  counts: Record<ValueClass, number>;
+  /** The numeric split used on each axis. */
+  thresholds: {x: number; y: number};
+}
+
 /**
- * Places each customer in the value matrix: high or low customer-received value (x) crossed
- * with high or low hotel-received value (y). A score at or above the axis threshold is high.
- * Every customer gets exactly one class, so the counts add up to the sample; a class may be
- * empty. Throws on empty input, unequal lengths, NaN scores or an unknown threshold.
+ * Places each customer in the value matrix as `classify` does, but returns each class as a
+ * code. The code is the index of the class in `valueClasses`: 0 partners (high x, high y),
+ * 1 growers (high x), 2 at-risk valuables (high y), 3 transactional. Throws as classify does.
  *
- * @example classify([0.8, 0.2], [0.9, 0.1], {threshold: 0.5}).labels // ["partners", "transactional"]
+ * @example classifyCodes([0.8, 0.2], [0.9, 0.1], {threshold: 0.5}).codes // Uint8Array [0, 3]
  */
-export function classify(
+export function classifyCodes(
   crv: ArrayLike<number>,
   hrv: ArrayLike<number>,
   {threshold = "mean"}: ClassifyOptions = {}
-): Classification {
+): ClassCodes {
   if (crv.length !== hrv.length) {
-    throw new Error(`CRV has ${crv.length} scores but HRV has ${hrv.length}; expected equal lengths`);
+    throw new Error(
+      `CRV has ${crv.length} scores but HRV has ${hrv.length}; expected equal lengths`
+    );
   }
   if (crv.length === 0) throw new Error("classify requires at least one customer");
   for (let i = 0; i < crv.length; i++) {
@@ -132,13 +144,108 @@ export function classify(
   const split = typeof threshold === "object" ? threshold : {x: threshold, y: threshold};
   const x = resolveThreshold(crv, split.x, "x (CRV)");
   const y = resolveThreshold(hrv, split.y, "y (HRV)");
-  const counts: Record<ValueClass, number> = {partners: 0, growers: 0, atRisk: 0, transactional: 0};
-  const labels = new Array<ValueClass>(crv.length);
+  const codes = new Uint8Array(crv.length);
+  const tally =
+    crv instanceof Float64Array && hrv instanceof Float64Array
+      ? codeFloat64(crv, hrv, x, y, codes)
+      : codeOther(crv, hrv, x, y, codes);
+  const counts: Record<ValueClass, number> = {
+    partners: tally[0],
+    growers: tally[1],
+    atRisk: tally[2],
+    transactional: tally[3]
+  };
+  return {codes, counts, thresholds: {x, y}};
+}
+
+// The loops below read either Float64Arrays or other arrays, never both, so each stays
+// compiled for one kind of array. A low x adds 2 and a low y adds 1.
+
+function codeFloat64(
+  crv: Float64Array,
+  hrv: Float64Array,
+  x: number,
+  y: number,
+  codes: Uint8Array
+): Uint32Array {
+  const tally = new Uint32Array(4);
   for (let i = 0; i < crv.length; i++) {
-    const high = crv[i] >= x;
-    const label: ValueClass = hrv[i] >= y ? (high ? "partners" : "atRisk") : high ? "growers" : "transactional";
-    labels[i] = label;
-    counts[label]++;
+    const code = (crv[i] >= x ? 0 : 2) + (hrv[i] >= y ? 0 : 1);
+    codes[i] = code;
+    tally[code]++;
   }
-  return {labels, counts, thresholds: {x, y}};
+  return tally;
+}
+
+function codeOther(
+  crv: ArrayLike<number>,
+  hrv: ArrayLike<number>,
+  x: number,
+  y: number,
+  codes: Uint8Array
+): Uint32Array {
+  const tally = new Uint32Array(4);
+  for (let i = 0; i < crv.length; i++) {
+    const code = (crv[i] >= x ? 0 : 2) + (hrv[i] >= y ? 0 : 1);
+    codes[i] = code;
+    tally[code]++;
+  }
+  return tally;
+}
+
+/**
+ * Turns class codes (see `classifyCodes`) into class ids.
+ *
+ * @throws Error for a code outside 0 … 3
+ * @example classLabels(Uint8Array.of(0, 3)) // ["partners", "transactional"]
+ */
+export function classLabels(codes: Uint8Array): ValueClass[] {
+  const ids = valueClasses.map((info) => info.id);
+  const labels: ValueClass[] = [];
+  for (let i = 0; i < codes.length; i++) {
+    const id = ids[codes[i]];
+    if (id === undefined) {
+      throw new Error(`class code ${codes[i]} at customer ${i}; expected 0, 1, 2 or 3`);
+    }
+    labels.push(id);
+  }
+  return labels;
+}
+
+/**
+ * Places each customer in the value matrix: high or low customer-received value (x) crossed
+ * with high or low hotel-received value (y). A score at or above the axis threshold is high.
+ * Every customer gets exactly one class, so the counts add up to the sample; a class may be
+ * empty. Throws on empty input, unequal lengths, NaN scores or an unknown threshold.
+ *
+ * @example classify([0.8, 0.2], [0.9, 0.1], {threshold: 0.5}).labels // ["partners", "transactional"]
+ */
+export function classify(
+  crv: ArrayLike<number>,
+  hrv: ArrayLike<number>,
+  options: ClassifyOptions = {}
+): Classification {
+  const {codes, counts, thresholds} = classifyCodes(crv, hrv, options);
+  return {labels: classLabels(codes), codes, counts, thresholds};
+}
+
+/**
+ * Wraps class codes as a Classification whose `labels` are built from the codes when they
+ * are first read, and then kept. A caller that reads only `codes` and `counts`, such as a
+ * re-scoring loop, never allocates the label array. `labels` is an enumerable property, so
+ * spreading, JSON and structured cloning see the labels as usual.
+ *
+ * @example lazyClassification(classifyCodes([0.8], [0.9])).labels // ["partners"]
+ */
+export function lazyClassification({codes, counts, thresholds}: ClassCodes): Classification {
+  let labels: ValueClass[] | null = null;
+  const result = {codes, counts, thresholds} as Classification;
+  Object.defineProperty(result, "labels", {
+    enumerable: true,
+    get: () => (labels ??= classLabels(codes)),
+    set: (value: ValueClass[]) => {
+      labels = value;
+    }
+  });
+  return result;
 }

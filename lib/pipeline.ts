@@ -1,5 +1,10 @@
 import type {CaseData} from "./caseData.js";
-import {classify, type AxisThresholds, type Classification} from "./classify.js";
+import {
+  classifyCodes,
+  lazyClassification,
+  type AxisThresholds,
+  type Classification
+} from "./classify.js";
 import {combineWeights} from "./combine.js";
 import {couplingCoordination, relationshipValue, type RelationshipModel} from "./coupling.js";
 import {
@@ -185,8 +190,12 @@ export function rescore(
   const coupling = crv && hrv ? couplingCoordination(crv, hrv, weights) : null;
   const value =
     crv && hrv ? (config.model === "coupling" ? coupling!.d : relationshipValue(crv, hrv, config.model, weights)) : null;
-  const classes = classify(axisScores(scores, axes.x), axisScores(scores, axes.y), {
-    threshold: config.threshold
-  });
+  // The labels are built when first read, so a loop that re-scores and reads only the class
+  // codes or counts never allocates them.
+  const classes = lazyClassification(
+    classifyCodes(axisScores(scores, axes.x), axisScores(scores, axes.y), {
+      threshold: config.threshold
+    })
+  );
   return {value, coupling, axes, classes};
 }

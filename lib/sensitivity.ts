@@ -150,7 +150,7 @@ export function sensitivityShare(
   const weights = analysis.weights.final.slice();
 
   const plan = drawPlan(data, analysis);
-  const baseCodes = classCodes(base);
+  const baseCodes = analysis.classes.codes ?? classCodes(base);
   const sorter = new Sorter(n);
   const baseRanks = baseConstant ? null : centredRanks(sorter, baseRanked);
   const batch = Math.max(1, Math.min(8, Math.floor(2_000_000 / Math.max(n, 1))));

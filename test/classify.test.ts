@@ -1,5 +1,13 @@
 import {describe, expect, it} from "vitest";
-import {classify, valueClasses} from "../lib/classify.js";
+import {
+  classify,
+  classifyCodes,
+  classLabels,
+  lazyClassification,
+  valueClasses,
+  type ValueClass
+} from "../lib/classify.js";
+import {seededRandom} from "../lib/random.js";
 
 describe("classify", () => {
   const crv = [0.9, 0.8, 0.1, 0.2, 0.5];
@@ -65,5 +73,57 @@ describe("classify", () => {
       expect(info.goal.en.length).toBeGreaterThan(0);
       expect(info.goal.zh.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe("classifyCodes", () => {
+  const rng = seededRandom(12);
+  // Scores on a grid of 20 values tie with the threshold often.
+  const crv = Array.from({length: 5000}, () => Math.floor(20 * rng()) / 19);
+  const hrv = Array.from({length: 5000}, () => Math.floor(20 * rng()) / 19);
+
+  /** Classes by the definition: at or above the threshold is high. */
+  function direct(x: number[], y: number[], splitX: number, splitY: number): ValueClass[] {
+    return x.map((u, i) => {
+      const highX = u >= splitX;
+      const highY = y[i] >= splitY;
+      return valueClasses.find((info) => info.highX === highX && info.highY === highY)!.id;
+    });
+  }
+
+  for (const threshold of ["mean", "median", "midpoint", 0.55] as const) {
+    it(`equals the direct classes at ${threshold}`, () => {
+      const typed = classifyCodes(Float64Array.from(crv), Float64Array.from(hrv), {threshold});
+      const plain = classifyCodes(crv, hrv, {threshold});
+      const {x, y} = typed.thresholds;
+      const expected = direct(crv, hrv, x, y);
+      expect(Array.from(plain.codes)).toEqual(Array.from(typed.codes));
+      expect(classLabels(typed.codes)).toEqual(expected);
+      expect(classify(crv, hrv, {threshold}).labels).toEqual(expected);
+      for (const info of valueClasses) {
+        const count = expected.filter((id) => id === info.id).length;
+        expect(typed.counts[info.id], info.id).toBe(count);
+      }
+    });
+  }
+
+  it("rejects an unknown code", () => {
+    expect(() => classLabels(Uint8Array.of(0, 4))).toThrow(
+      "class code 4 at customer 1; expected 0, 1, 2 or 3"
+    );
+  });
+});
+
+describe("lazyClassification", () => {
+  it("builds the labels of classify on first read", () => {
+    const crv = [0.9, 0.8, 0.1, 0.2];
+    const hrv = [0.7, 0.1, 0.9, 0.2];
+    const lazy = lazyClassification(classifyCodes(crv, hrv));
+    const eager = classify(crv, hrv);
+    expect(lazy.labels).toEqual(["partners", "growers", "atRisk", "transactional"]);
+    expect(lazy.labels).toBe(lazy.labels);
+    expect(lazy).toEqual(eager);
+    expect(JSON.parse(JSON.stringify(lazy)).labels).toEqual(eager.labels);
+    expect(structuredClone(lazy).labels).toEqual(eager.labels);
   });
 });
