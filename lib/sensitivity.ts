@@ -463,8 +463,9 @@ function rankCorrelationWith(sorter: Sorter, base: CentredRanks, values: Float64
   const n = values.length;
   const {sorted, carried} = sorter.sort(values, base.ranks);
   if (sorted[0] === sorted[n - 1]) return NaN;
-  const cross = rankCrossProducts(sorted, carried);
-  const squares = rankSquares(sorted);
+  rankSums(sorted, carried, rankSumsOut);
+  const cross = rankSumsOut[0];
+  const squares = rankSumsOut[1];
   return Math.max(-1, Math.min(1, cross / Math.sqrt(base.squares * squares)));
 }
 
@@ -472,11 +473,18 @@ function rankCorrelationWith(sorter: Sorter, base: CentredRanks, values: Float64
 // optimising compiler enters a long loop midway and would give up on code after it that has
 // not run yet.
 
-/** Sums (r_k − m)·carried[k] along sorted values, with average ranks r_k over ties. */
-function rankCrossProducts(sorted: Float64Array, carried: Float64Array): number {
+/** Output of {@link rankSums}, reused from draw to draw. */
+const rankSumsOut = new Float64Array(2);
+
+/**
+ * Sets out[0] to Σ (r_k − m)·carried[k] and out[1] to Σ (r_k − m)² along sorted values,
+ * with average ranks r_k over ties and m = (n + 1)/2, in one pass.
+ */
+function rankSums(sorted: Float64Array, carried: Float64Array, out: Float64Array): void {
   const n = sorted.length;
   const middle = (n + 1) / 2;
   let cross = 0;
+  let squares = 0;
   for (let first = 0; first < n; ) {
     let last = first + 1;
     while (last < n && sorted[last] === sorted[first]) last++;
@@ -485,24 +493,11 @@ function rankCrossProducts(sorted: Float64Array, carried: Float64Array): number 
     let baseSum = carried[first];
     for (let k = first + 1; k < last; k++) baseSum += carried[k];
     cross += baseSum * rank;
-    first = last;
-  }
-  return cross;
-}
-
-/** Sums (r_k − m)² over the average ranks r_k of sorted values. */
-function rankSquares(sorted: Float64Array): number {
-  const n = sorted.length;
-  const middle = (n + 1) / 2;
-  let squares = 0;
-  for (let first = 0; first < n; ) {
-    let last = first + 1;
-    while (last < n && sorted[last] === sorted[first]) last++;
-    const rank = (first + last + 1) / 2 - middle;
     squares += (last - first) * rank * rank;
     first = last;
   }
-  return squares;
+  out[0] = cross;
+  out[1] = squares;
 }
 
 /**
