@@ -468,7 +468,9 @@ async function main(): Promise<void> {
       notes
     };
     printRecord(record);
-    writeRecord(record);
+    // A run of some cases or sizes would replace the full record with a partial one.
+    if (filters.length === 0) writeRecord(record);
+    else console.log("Partial run: the benchmark record files are not written.");
     const failed = rows.filter((row) => row.agrees === false);
     if (failed.length > 0) {
       process.stderr.write(
@@ -501,8 +503,8 @@ const standingNotes = [
     "with entropy weights); its time is not part of the table. The normalise case reads the " +
     "rows into normalised typed columns as analyzeCase does (minMaxDecisionColumns: the rows " +
     "are read twice, for the ranges and for the values). numpy starts from a float64 array, " +
-    "so its times leave out reading the data. Re-scoring turns the class labels into " +
-    "numpy's class codes after the timed run; it computes every dimension score, C, T, the " +
+    "so its times leave out reading the data. Re-scoring returns class codes, which are " +
+    "numpy's class codes; it computes every dimension score, C, T, the " +
     "grades and the class counts as the report does, where numpy computes the two side " +
     "scores, D and the classes only."
 ];
