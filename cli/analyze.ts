@@ -7,7 +7,13 @@ import {defaultIndexSystem, type IndexSystem} from "../lib/indexSystem.js";
 import {analyzeCase} from "../lib/pipeline.js";
 import {degenerateParts} from "../lib/degenerate.js";
 import {readTableCase, reverseItems, setItemScale} from "../lib/survey.js";
-import {fitJudgments, loadIndexSystem, loadJudgments, readInputFile} from "./inputs.js";
+import {
+  checkJudgmentNodes,
+  fitJudgments,
+  loadIndexSystem,
+  loadJudgments,
+  readInputFile
+} from "./inputs.js";
 import {analysisConfig, parseOptions, usage, UsageError, type CliOptions} from "./options.js";
 import {classesCsv, degenerateWarning, scoresCsv, summaryJson} from "./report.js";
 
@@ -72,6 +78,7 @@ async function readCase(options: CliOptions) {
   if (options.scale) system = setItemScale(system, options.scale);
   if (options.reverse.length > 0) system = reverseOption(system, options.reverse);
   const experts = options.judgments ? await loadJudgments(options.judgments) : undefined;
+  if (experts) checkJudgmentNodes(experts, system, options.judgments!);
   const bytes = await readInputFile(options.file, "a CSV file of survey answers or records");
 
   const name = basename(options.file);

@@ -1,6 +1,7 @@
 import {readFile} from "node:fs/promises";
 import {checkComparisonMatrix, parseJudgment} from "../lib/ahp.js";
 import type {CaseData, ExpertJudgments} from "../lib/caseData.js";
+import {checkSaatyScale} from "../lib/config.js";
 import {hierarchyNodes} from "../lib/hierarchy.js";
 import {quoteText} from "../lib/quote.js";
 import {validateIndexSystem, type IndexSystem} from "../lib/indexSystem.js";
@@ -162,6 +163,7 @@ function parseNode(entry: unknown, path: string, k: number): ExpertJudgments {
     try {
       const numbers: Matrix = (matrix as unknown[][]).map((row) => row.map(parseEntry));
       checkComparisonMatrix(numbers, "comparison matrix");
+      checkSaatyScale(numbers, "comparison matrix");
       return numbers;
     } catch (error) {
       throw new Error(`${path}: ${where}: ${(error as Error).message}`);
@@ -200,6 +202,23 @@ export async function loadJudgments(path: string): Promise<Experts> {
   const note =
     isObject(value) && typeof value.note === "string" ? value.note : `Judgments from ${path}.`;
   return {names, note, judgments};
+}
+
+/**
+ * Checks that every node of the judgments is a node of the whole index system, before it is
+ * fitted to the part a file measures.
+ *
+ * @throws Error naming the file, the unknown node and the valid node ids
+ */
+export function checkJudgmentNodes(experts: Experts, system: IndexSystem, path: string): void {
+  const nodes = hierarchyNodes(system).map(({node}) => node);
+  const unknown = experts.judgments.find((judgment) => !nodes.includes(judgment.node));
+  if (unknown !== undefined) {
+    throw new Error(
+      `${path}: node ${quoteText(unknown.node)} is not a node of index system ${system.id}; ` +
+        `valid nodes: ${nodes.join(", ")}`
+    );
+  }
 }
 
 /** Judgments fitted to the measured part of an index system, with what was changed. */

@@ -139,6 +139,29 @@ function checkThreshold(value: unknown, field: string, problems: string[]): Thre
   return null;
 }
 
+/** Smallest and largest judgment on Saaty's 1–9 scale. */
+export const SAATY_RANGE: readonly [number, number] = [1 / 9, 9];
+
+/**
+ * Checks that every entry of a comparison matrix lies on Saaty's scale, 1/9 to 9 (with a
+ * relative tolerance of 1e-6, so 0.1111111 passes as 1/9).
+ *
+ * @throws Error naming the matrix, the 0-based entry, its value and the valid range
+ * @example checkSaatyScale([[1, 1000], [0.001, 1]], "m") // throws "m entry a[0][1] is 1000; …"
+ */
+export function checkSaatyScale(matrix: readonly (readonly number[])[], name: string): void {
+  const [low, high] = SAATY_RANGE;
+  matrix.forEach((row, i) =>
+    row.forEach((value, j) => {
+      if (value < low * (1 - 1e-6) || value > high * (1 + 1e-6)) {
+        throw new Error(
+          `${name} entry a[${i}][${j}] is ${value}; Saaty's scale allows judgments from 1/9 to 9`
+        );
+      }
+    })
+  );
+}
+
 function checkJudgments(
   system: IndexSystem,
   node: string,
@@ -183,6 +206,7 @@ function checkJudgments(
     try {
       checkComparisonMatrix(matrix as number[][], name);
       if (matrix.length !== n) throw new Error(`${name} has order ${matrix.length}; expected ${n}`);
+      checkSaatyScale(matrix as number[][], name);
     } catch (error) {
       problems.push((error as Error).message);
       valid = false;

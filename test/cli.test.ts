@@ -74,6 +74,14 @@ const sharedItemIndex = input(
 
 const longNode = {node: "n".repeat(60), order: ["a", "b"], matrices: [[[1, 2], [0.5, 1]]]};
 const longNodeJudgments = input("long-node.json", JSON.stringify([longNode, longNode]));
+const unknownNodeJudgments = input(
+  "unknown-node.json",
+  JSON.stringify([{node: "nope", order: ["crv", "hrv"], matrices: [[[1, 3], ["1/3", 1]]]}])
+);
+const offScaleJudgments = input(
+  "off-scale.json",
+  JSON.stringify([{node: "goal", order: ["crv", "hrv"], matrices: [[[1, 1000], ["1/1000", 1]]]}])
+);
 
 /**
  * Runs the command line in a subprocess, in the project root, writing to a fresh folder.
@@ -155,6 +163,8 @@ start("clashIndex", survey, "--index", clashIndex);
 start("sharedItemIndex", survey, "--index", sharedItemIndex);
 start("longOption", survey, "--weights", "w".repeat(100));
 start("longNode", survey, "--judgments", longNodeJudgments);
+start("unknownNode", survey, "--judgments", unknownNodeJudgments);
+start("offScale", survey, "--judgments", offScaleJudgments);
 
 let results: Record<string, Run>;
 // About 30 subprocesses overlap, which can take more than a minute on a busy machine.
@@ -651,6 +661,18 @@ const failures: [string, number, string][] = [
     1,
     `${longNodeJudgments}: node "${"n".repeat(40)}…" (60 characters) appears twice; give each ` +
       "node once"
+  ],
+  [
+    "unknownNode",
+    1,
+    `${unknownNodeJudgments}: node "nope" is not a node of index system default; valid nodes: ` +
+      "goal, crv, hrv, functional, service, emotional, social, sacrifice, current, potential, cost"
+  ],
+  [
+    "offScale",
+    1,
+    `${offScaleJudgments}: node "goal", expert 1: comparison matrix entry a[0][1] is 1000; ` +
+      "Saaty's scale allows judgments from 1/9 to 9"
   ],
   [
     "clashIndex",

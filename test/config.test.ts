@@ -187,6 +187,19 @@ describe("checkReportConfig", () => {
     ]);
   });
 
+  it("rejects a judgment outside Saaty's scale", () => {
+    const problems = problemsOf(() =>
+      checkReportConfig(
+        {judgments: {goal: {order: ["crv", "hrv"], matrices: [[[1, 1000], [0.001, 1]]]}}},
+        system
+      )
+    );
+    expect(problems).toEqual([
+      "judgments.goal.matrices[0] entry a[0][1] is 1000; Saaty's scale allows judgments from " +
+        "1/9 to 9"
+    ]);
+  });
+
   it("shortens a long node name", () => {
     const node = "n".repeat(60);
     const problems = problemsOf(() =>
