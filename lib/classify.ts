@@ -135,20 +135,17 @@ export function classifyCodes(
     );
   }
   if (crv.length === 0) throw new Error("classify requires at least one customer");
-  for (let i = 0; i < crv.length; i++) {
-    if (Number.isNaN(crv[i]) || Number.isNaN(hrv[i])) {
-      throw new Error(`score of customer ${i} is NaN (CRV ${crv[i]}, HRV ${hrv[i]})`);
-    }
-  }
+  const typed = crv instanceof Float64Array && hrv instanceof Float64Array;
+  const i = typed ? firstNaNFloat64(crv, hrv) : firstNaNOther(crv, hrv);
+  if (i >= 0) throw new Error(`score of customer ${i} is NaN (CRV ${crv[i]}, HRV ${hrv[i]})`);
 
   const split = typeof threshold === "object" ? threshold : {x: threshold, y: threshold};
   const x = resolveThreshold(crv, split.x, "x (CRV)");
   const y = resolveThreshold(hrv, split.y, "y (HRV)");
   const codes = new Uint8Array(crv.length);
-  const tally =
-    crv instanceof Float64Array && hrv instanceof Float64Array
-      ? codeFloat64(crv, hrv, x, y, codes)
-      : codeOther(crv, hrv, x, y, codes);
+  const tally = typed
+    ? codeFloat64(crv as Float64Array, hrv as Float64Array, x, y, codes)
+    : codeOther(crv, hrv, x, y, codes);
   const counts: Record<ValueClass, number> = {
     partners: tally[0],
     growers: tally[1],
@@ -161,6 +158,17 @@ export function classifyCodes(
 // The loops below read either Float64Arrays or other arrays, never both, so each stays
 // compiled for one kind of array. A low x adds 2 and a low y adds 1.
 
+/** Returns the first customer with a NaN score, or −1. */
+function firstNaNFloat64(crv: Float64Array, hrv: Float64Array): number {
+  for (let i = 0; i < crv.length; i++) if (crv[i] !== crv[i] || hrv[i] !== hrv[i]) return i;
+  return -1;
+}
+
+function firstNaNOther(crv: ArrayLike<number>, hrv: ArrayLike<number>): number {
+  for (let i = 0; i < crv.length; i++) if (Number.isNaN(crv[i]) || Number.isNaN(hrv[i])) return i;
+  return -1;
+}
+
 function codeFloat64(
   crv: Float64Array,
   hrv: Float64Array,
@@ -170,7 +178,8 @@ function codeFloat64(
 ): Uint32Array {
   const tally = new Uint32Array(4);
   for (let i = 0; i < crv.length; i++) {
-    const code = (crv[i] >= x ? 0 : 2) + (hrv[i] >= y ? 0 : 1);
+    // Without NaN, a score below the split is low, and the code needs no branch.
+    const code = (+(crv[i] < x) << 1) | +(hrv[i] < y);
     codes[i] = code;
     tally[code]++;
   }
