@@ -143,7 +143,8 @@ export function analyzeCase(data: CaseData, overrides: Partial<AnalysisConfig> =
   const config = {...defaultConfig, ...overrides};
   const {system} = data;
   if (data.values.length < 2) {
-    throw new Error(`case ${data.id} has ${data.values.length} rows; the method needs at least 2`);
+    const rows = data.values.length === 1 ? "1 row" : `${data.values.length} rows`;
+    throw new Error(`case ${data.id} has ${rows}; the method needs at least 2`);
   }
 
   // The rows are read straight into normalised typed columns, which live outside the

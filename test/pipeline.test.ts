@@ -117,7 +117,7 @@ describe("analyzeCase", () => {
 
   it("rejects a case with one row", () => {
     expect(() => analyzeCase({...tinyCase, values: [[1, 2, 3, 4]], ids: ["1"]})).toThrow(
-      /case tiny has 1 rows; the method needs at least 2/
+      /case tiny has 1 row; the method needs at least 2/
     );
   });
 });
