@@ -191,7 +191,7 @@ ${bookingsSection(record)}
 
 \`\`\`sh
 npm run bench                      # everything, about eight minutes on 2 cores
-npm run bench -- entropy 100k      # only the named cases and sizes
+npm run bench -- entropy 100k      # only the named cases and sizes, printed, not recorded
 npm run bench -- rescore kmeans sensitivity 100k memory   # the targets
 \`\`\`
 

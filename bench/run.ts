@@ -494,7 +494,8 @@ const standingNotes = [
     "repeating once the next run would pass the size's time budget of 3, 5 or 8 s.",
   "Monte Carlo sensitivity: 1,000 draws at 10k and 100k, 10 at 1M to keep the run short. " +
     "numpy scores the same weight draws, redrawn in bench/cases.ts with lib/random.ts as " +
-    "weightSensitivity draws them.",
+    "weightSensitivity draws them. The report page splits the draws among up to four " +
+    "workers, one per processor, and the table times one thread.",
   "k-means: 3 k-means++ starts at 10k and 100k, 1 at 1M, at most 300 Lloyd iterations. lib/ " +
     "and numpy start from different seeds, so their iterations differ and the ratio compares " +
     "whole runs, not equal work. The check runs one Lloyd step in numpy from lib/'s " +
