@@ -6,7 +6,9 @@ import {auditSummary} from "../lib/clean.js";
 import {defaultIndexSystem, type IndexSystem} from "../lib/indexSystem.js";
 import {analyzeCase} from "../lib/pipeline.js";
 import {degenerateParts} from "../lib/degenerate.js";
+import {readSurvey} from "../lib/read.js";
 import {readTableCase, reverseItems, setItemScale} from "../lib/survey.js";
+import {suggestIdColumn} from "../lib/tableInspection.js";
 import {
   checkJudgmentNodes,
   fitJudgments,
@@ -82,6 +84,8 @@ async function readCase(options: CliOptions) {
   const bytes = await readInputFile(options.file, "a CSV file of survey answers or records");
 
   const name = basename(options.file);
+  // The id column is found by name as the Your data page finds it, e.g. "编号" or "respondent".
+  const idColumn = options.id ?? suggestIdColumn(readSurvey(bytes, {file: options.file}).columns);
   const read = withScaleHint(() =>
     readTableCase(bytes, options.file, system, {
       id: name,
@@ -89,7 +93,7 @@ async function readCase(options: CliOptions) {
       source: {citation: options.file, licence: "not stated"},
       problemCells: options.dropOutOfRange ? "drop" : "stop",
       straightLining: options.straightLining,
-      ...(options.id === null ? {} : {idColumn: options.id})
+      ...(idColumn === null ? {} : {idColumn})
     })
   );
   const fitted = experts ? fitJudgments(experts, read.data.system, options.judgments!) : null;

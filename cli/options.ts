@@ -70,8 +70,9 @@ Options:
   --no-straightlining  keep rows that give one answer to every survey item
                        (the straight-lining rule drops them by default when
                        they answer at least 5 items)
-  --id COLUMN          respondent or customer id column; default the column named
-                       "id" if any, else rows are named by line number
+  --id COLUMN          respondent or customer id column; default a column named "id",
+                       "respondent", "customer id", "编号", "序号" or the like if
+                       any, else rows are named by line number
   --judgments FILE     AHP judgments as JSON: [{node, order, matrices}] or
                        {names, note, judgments: [...]}; entries are numbers or
                        fractions such as "1/3"

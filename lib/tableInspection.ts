@@ -53,6 +53,17 @@ const idNames = new Set(
     "客户编号", "受访者编号", "样本编号"].map(foldLabel)
 );
 
+/**
+ * Picks the id column of a table by its name. It is the first column called "id",
+ * "respondent", "customer id", "编号", "序号", "客户编号" and the like, ignoring letter case,
+ * spaces and punctuation. Null means there is none, so rows are identified by line.
+ *
+ * @example suggestIdColumn(["编号", "F1"]) // "编号"
+ */
+export function suggestIdColumn(columns: readonly string[]): string | null {
+  return columns.find((column) => idNames.has(foldLabel(column))) ?? null;
+}
+
 const sampleRowsDefault = 2000;
 
 function describeCell(value: unknown): string {
@@ -223,7 +234,7 @@ export function inspectTable(
   }
 
   const summaries = summarize(table);
-  const idColumn = table.columns.find((column) => idNames.has(foldLabel(column))) ?? null;
+  const idColumn = suggestIdColumn(table.columns);
   const valueColumns = table.columns.filter((column) => column !== idColumn);
   const notes: string[] = [];
   let mapping: Record<string, string> = {};

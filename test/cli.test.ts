@@ -8,6 +8,7 @@ import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import type {CaseData} from "../lib/caseData.js";
 import {defaultIndexSystem, type IndexSystem} from "../lib/indexSystem.js";
 import {analyzeCase, type Analysis} from "../lib/pipeline.js";
+import {encodeGbk} from "../lib/sampleFiles.js";
 import {readTableCase} from "../lib/survey.js";
 
 interface Run {
@@ -74,6 +75,12 @@ const sharedItemIndex = input(
 
 const longNode = {node: "n".repeat(60), order: ["a", "b"], matrices: [[[1, 2], [0.5, 1]]]};
 const longNodeJudgments = input("long-node.json", JSON.stringify([longNode, longNode]));
+// A GBK file whose id column is 编号, with id K1 twice.
+const gbkPath = join(root, "gbk-ids.csv");
+writeFileSync(
+  gbkPath,
+  encodeGbk("编号,F1,F2,R1,R2\nK1,3,4,2,3\nK1,4,4,2,5\nK2,1,2,5,5\nK3,2,5,3,1\nK4,5,3,4,2\n")
+);
 const unknownNodeJudgments = input(
   "unknown-node.json",
   JSON.stringify([{node: "nope", order: ["crv", "hrv"], matrices: [[[1, 3], ["1/3", 1]]]}])
@@ -163,6 +170,7 @@ start("clashIndex", survey, "--index", clashIndex);
 start("sharedItemIndex", survey, "--index", sharedItemIndex);
 start("longOption", survey, "--weights", "w".repeat(100));
 start("longNode", survey, "--judgments", longNodeJudgments);
+start("gbkIds", gbkPath);
 start("unknownNode", survey, "--judgments", unknownNodeJudgments);
 start("offScale", survey, "--judgments", offScaleJudgments);
 
@@ -728,6 +736,17 @@ const failures: [string, number, string][] = [
       "add judgments for reliability or leave the node out for equal weights"
   ]
 ];
+
+describe("analyze finds the id column by name", () => {
+  test("reads 编号 of a GBK file as ids", async () => {
+    const result = await summary(results.gbkIds);
+    expect(result.input.idColumn).toBe("编号");
+    expect(result.input.encoding).toBe("gb18030");
+    expect(result.audit.rawRows).toBe(5);
+    expect(result.audit.dropped.find((d: {reason: string}) => d.reason === "duplicate id"))
+      .toMatchObject({count: 1, rows: ["K1 (row 2)"]});
+  });
+});
 
 describe("analyze on constant data", () => {
   test("warns on stderr and still writes the outputs", () => {

@@ -1,7 +1,8 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
 import {defaultIndexSystem} from "../lib/indexSystem.js";
-import {inspectTable, sheetToCsv} from "../lib/tableInspection.js";
+import {readSurvey} from "../lib/read.js";
+import {inspectTable, sheetToCsv, suggestIdColumn} from "../lib/tableInspection.js";
 
 function fixture(name: string): Uint8Array {
   return new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
@@ -103,5 +104,21 @@ describe("inspectTable", () => {
     const inspection = inspectTable(bytes, "s.csv", defaultIndexSystem, {sampleRows: 10});
     expect(inspection.sampledRows).toBe(10);
     expect(inspection.rowCount).toBe(50);
+  });
+});
+
+describe("suggestIdColumn", () => {
+  it("finds 编号 in the GBK fixture", () => {
+    const bytes = new Uint8Array(readFileSync("test/fixtures/survey-gbk.csv"));
+    const {columns} = readSurvey(bytes, {file: "survey-gbk.csv"});
+    expect(suggestIdColumn(columns)).toBe("编号");
+  });
+
+  it("folds case and spaces", () => {
+    expect(suggestIdColumn(["F1", "Customer ID"])).toBe("Customer ID");
+  });
+
+  it("returns null without an id column", () => {
+    expect(suggestIdColumn(["F1", "F2"])).toBeNull();
   });
 });
