@@ -20,6 +20,8 @@ export interface ColumnSummary {
   max: number | null;
   /** Numbers above 5, which a 5-point scale does not allow. */
   aboveFive: number;
+  /** Largest value of the answer labels read on a 1–5 scale (1–7 for 7-point labels). */
+  labelMax: number | null;
   /** Up to three distinct texts that are not numbers, each cut to 40 characters. */
   examples: string[];
 }
@@ -144,6 +146,9 @@ function summarize(table: SurveyTable): ColumnSummary[] {
     const isLabel = (text: string) =>
       likertValue(text, [1, 5]) !== undefined || likertValue(text, [1, 7]) !== undefined;
     const labels = texts.filter(isLabel).length;
+    const labelValues = texts
+      .map((text) => likertValue(text, [1, 5]) ?? likertValue(text, [1, 7]))
+      .filter((value): value is number => value !== undefined);
     return {
       column,
       numbers,
@@ -153,6 +158,7 @@ function summarize(table: SurveyTable): ColumnSummary[] {
       min: numbers > 0 ? min : null,
       max: numbers > 0 ? max : null,
       aboveFive,
+      labelMax: labelValues.length > 0 ? Math.max(...labelValues) : null,
       examples
     };
   });
@@ -176,7 +182,11 @@ function suggestScale(
   // Answer labels count as answers within 1–5, unless they are 7-point labels.
   const numbers = answered.reduce((sum, summary) => sum + summary.numbers + summary.labels, 0);
   const above = answered.reduce((sum, summary) => sum + summary.aboveFive, 0);
-  const max = Math.max(0, ...answered.map((summary) => summary.max ?? 0));
+  // Labels count as answers too, so a file of "Strongly agree" has 5 as its largest answer.
+  const max = Math.max(
+    0,
+    ...answered.map((summary) => Math.max(summary.max ?? 0, summary.labelMax ?? 0))
+  );
   if (examples.some(sevenPointOnly)) {
     return {scale: [1, 7], reason: "answer labels of a 7-point scale were found"};
   }

@@ -70,6 +70,15 @@ describe("inspectTable", () => {
     );
   });
 
+  it("gives label answers their values", () => {
+    const bytes = encode("id,F1,F2\n1,Strongly agree,Agree\n2,Disagree,Neutral\n");
+    const inspection = inspectTable(bytes, "s.csv", defaultIndexSystem);
+    expect(inspection.scale).toEqual([1, 5]);
+    expect(inspection.scaleReason).toBe("the largest answer to a matched survey item is 5");
+    const f2 = inspection.summaries.find((summary) => summary.column === "F2")!;
+    expect(f2.labelMax).toBe(4);
+  });
+
   it("cuts long example cells", () => {
     const text = `id,F1,F2\n1,${"z".repeat(1000)},3\n2,4,4\n`;
     const inspection = inspectTable(new TextEncoder().encode(text), "s.csv", defaultIndexSystem);

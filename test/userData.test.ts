@@ -123,6 +123,7 @@ describe("ownIndicatorRole", () => {
       min: 10,
       max: 900,
       aboveFive: 3,
+      labelMax: null,
       examples: []
     };
     const role = ownIndicatorRole(defaultIndexSystem, "current", summary, [1, 5]);
