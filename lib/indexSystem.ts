@@ -154,7 +154,9 @@ const reservedIds = new Set(["goal", "crv", "hrv"]);
  * id (also across sides), an indicator with the id of a dimension, an id "goal", "crv" or
  * "hrv" (the names of the nodes above the dimensions), an invalid side or direction, an
  * indicator whose dimension is not declared, a dimension with no indicator, a reverse-coded
- * item that is not among the indicator's items, or an item used by indicators of both sides.
+ * item that is not among the indicator's items, a survey item (of an indicator with a scale)
+ * used by two indicators of one side, where it would count twice, or an item used by
+ * indicators of both sides. Record fields may feed several indicators of one side.
  * Messages name the ids and their places as paths such as `indicators[3].id`, which are the
  * places in the system's JSON file.
  *
@@ -242,11 +244,19 @@ function checkItemSides(system: IndexSystem, fail: (message: string) => never): 
         firstUse.set(item, k);
         continue;
       }
+      if (first === k) continue;
       const other = system.indicators[first];
-      if (sideOf.get(other.dimension) === sideOf.get(indicator.dimension)) continue;
       const place = (i: number, x: Indicator) =>
         `indicators[${i}].items[${x.items.indexOf(item)}] ("${x.id}", ` +
         `${sideOf.get(x.dimension)!.toUpperCase()})`;
+      if (sideOf.get(other.dimension) === sideOf.get(indicator.dimension)) {
+        // Record fields may feed several derived quantities, such as revenue and its share.
+        if (other.scale === undefined || indicator.scale === undefined) continue;
+        fail(
+          `item "${item}" is used by two indicators, at ${place(first, other)} and ` +
+            `${place(k, indicator)}; it would count twice, so give one of them another item`
+        );
+      }
       fail(
         `item "${item}" is used on both sides, at ${place(first, other)} and ` +
           `${place(k, indicator)}; an item measures one side only, so give one of them ` +

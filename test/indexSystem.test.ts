@@ -50,9 +50,21 @@ describe("validateIndexSystem", () => {
     );
   });
 
-  test("accepts an item shared within one side", () => {
+  test("rejects an item shared within one side", () => {
     const s = system();
+    s.indicators[0].scale = [1, 5];
+    s.indicators[1].scale = [1, 5];
     s.indicators[1].items = ["S3", "S1"];
+    expect(() => validateIndexSystem(s)).toThrow(
+      'index system s: item "S1" is used by two indicators, at indicators[0].items[0] ' +
+        '("staff", CRV) and indicators[1].items[1] ("speed", CRV); it would count twice, so ' +
+        "give one of them another item"
+    );
+  });
+
+  test("accepts a record field in two indicators", () => {
+    const s = system();
+    s.indicators.push({...s.indicators[2], id: "share", items: ["other", "revenue"]});
     expect(() => validateIndexSystem(s)).not.toThrow();
   });
 
