@@ -1,5 +1,6 @@
 import {hierarchyNodes} from "./hierarchy.js";
 import type {IndexSystem} from "./indexSystem.js";
+import {quoteText, shortenText} from "./quote.js";
 import type {Side} from "./types.js";
 
 /**
@@ -117,7 +118,7 @@ export function globalWeights(system: IndexSystem, local: LocalWeights): number[
     const value = local[node]?.[id];
     if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
       throw new Error(
-        `local weight of "${id}" under "${node}" is ${String(value)}; ` +
+        `local weight of ${quoteText(id)} under ${quoteText(node)} is ${String(value)}; ` +
           "expected a finite number ≥ 0"
       );
     }
@@ -126,6 +127,11 @@ export function globalWeights(system: IndexSystem, local: LocalWeights): number[
   return system.indicators.map(
     (item, j) => weightOf(sides[j], item.dimension) * weightOf(item.dimension, item.id)
   );
+}
+
+// A value from a user's file as JSON, cut as `shortenText` cuts it.
+function describeValue(value: unknown): string {
+  return shortenText(JSON.stringify(value) ?? String(value));
 }
 
 /**
@@ -145,25 +151,26 @@ export function checkLocalWeights(system: IndexSystem, overrides: LocalWeights):
   );
   for (const [node, children] of Object.entries(overrides)) {
     const order = nodes.get(node);
+    const field = `weights.${shortenText(node)}`;
     if (order === undefined) {
       throw new Error(
-        `weights.${node}: "${node}" is not a side or dimension of index system ${system.id}; ` +
+        `${field}: ${quoteText(node)} is not a side or dimension of index system ${system.id}; ` +
           `expected one of ${[...nodes.keys()].join(", ")}`
       );
     }
     if (children === null || typeof children !== "object" || Array.isArray(children)) {
-      throw new Error(`weights.${node} is ${JSON.stringify(children)}; expected {id: weight}`);
+      throw new Error(`${field} is ${describeValue(children)}; expected {id: weight}`);
     }
     const given = Object.keys(children);
     const missing = order.filter((id) => !given.includes(id));
     const unknown = given.filter((id) => !order.includes(id));
     if (unknown.length > 0 || missing.length > 0) {
       const parts = [
-        unknown.length > 0 ? `unknown ${unknown.join(", ")}` : "",
+        unknown.length > 0 ? `unknown ${unknown.map((id) => shortenText(id)).join(", ")}` : "",
         missing.length > 0 ? `missing ${missing.join(", ")}` : ""
       ].filter((part) => part !== "");
       throw new Error(
-        `weights.${node} has ${parts.join(" and ")}; expected a weight for each of ` +
+        `${field} has ${parts.join(" and ")}; expected a weight for each of ` +
           order.join(", ")
       );
     }
@@ -172,13 +179,13 @@ export function checkLocalWeights(system: IndexSystem, overrides: LocalWeights):
       const value = children[id];
       if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
         throw new Error(
-          `weights.${node}.${id} is ${JSON.stringify(value)}; expected a number ≥ 0`
+          `${field}.${id} is ${describeValue(value)}; expected a number ≥ 0`
         );
       }
       total += value;
     }
     if (Math.abs(total - 1) > sumTolerance) {
-      throw new Error(`weights.${node} sum to ${total}; expected 1 (within 1e-6)`);
+      throw new Error(`${field} sum to ${total}; expected 1 (within 1e-6)`);
     }
   }
 }

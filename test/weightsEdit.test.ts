@@ -147,6 +147,22 @@ describe("checkLocalWeights", () => {
     );
   });
 
+  it("shortens a long node name", () => {
+    const node = "n".repeat(60);
+    expect(() => checkLocalWeights(system, {[node]: {a: 1}})).toThrow(
+      `weights.${"n".repeat(40)}… (60 characters): "${"n".repeat(40)}…" (60 characters) is ` +
+        "not a side or dimension of index system small; expected one of crv, hrv, d, e, f"
+    );
+  });
+
+  it("shortens a long unknown element", () => {
+    const id = "z".repeat(60);
+    expect(() => checkLocalWeights(system, {d: {a: 1, [id]: 0}})).toThrow(
+      `weights.d has unknown ${"z".repeat(40)}… (60 characters) and missing b; expected a ` +
+        "weight for each of a, b"
+    );
+  });
+
   it("rejects the goal node", () => {
     expect(() => checkLocalWeights(system, {goal: {crv: 0.5, hrv: 0.5}})).toThrow(
       'weights.goal: "goal" is not a side or dimension'
