@@ -34,7 +34,7 @@ function withScaleHint<T>(read: () => T): T {
         `${error.message}; if the survey uses another scale, pass --scale MIN,MAX, else ${drop}`
       );
     }
-    if (/ is not a whole number, so| is neither a number nor an answer label/.test(error.message)) {
+    if (/ is not a whole number, so| is not a number or a known answer label/.test(error.message)) {
       throw new Error(`${error.message}; ${drop}`);
     }
     throw error;

@@ -205,3 +205,22 @@ export function likertValue(label: string, scale: [number, number]): number | un
   const rank = likertRanks[points].get(foldLabel(label));
   return rank === undefined ? undefined : min + rank - 1;
 }
+
+/**
+ * Lists the first English and first Chinese built-in label of each point of a 5- or 7-point
+ * scale, for messages that list the valid answers. Returns an empty list for other
+ * scale lengths, which have no built-in labels.
+ *
+ * @example likertExamples([1, 5])[0] // "Strongly disagree (非常不同意)"
+ */
+export function likertExamples(scale: [number, number]): string[] {
+  const points = scale[1] - scale[0] + 1;
+  if (!Number.isInteger(scale[0]) || (points !== 5 && points !== 7)) return [];
+  const table = points === 5 ? fivePointRanks : sevenPointRanks;
+  return table.map(([, labels]) => {
+    const english = labels.find((label) => /^[a-z]/i.test(label)) ?? labels[0];
+    const chinese = labels.find((label) => /\p{Script=Han}/u.test(label));
+    const capital = english.charAt(0).toUpperCase() + english.slice(1);
+    return chinese === undefined ? capital : `${capital} (${chinese})`;
+  });
+}

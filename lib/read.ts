@@ -1,7 +1,7 @@
 import {dsvFormat} from "d3-dsv";
 import {decodeText, type TextEncoding} from "./encoding.js";
 import type {IndexSystem} from "./indexSystem.js";
-import {foldLabel, likertValue} from "./likert.js";
+import {foldLabel, likertExamples, likertValue} from "./likert.js";
 import {quoteText, shortenText} from "./quote.js";
 
 /** Options of `readSurvey`. Every column named in an option must exist in the file. */
@@ -387,8 +387,10 @@ class TableReader {
       return `${quoted} is not a number in this file, whose decimal separator is ","`;
     }
     if (scale !== undefined) {
-      return `${quoted} is neither a number nor an answer label of the ` +
-        `${scale[0]}–${scale[1]} scale`;
+      const labels = likertExamples(scale);
+      const valid = labels.length > 0 ? ` or one of the labels ${labels.join(", ")}` : "";
+      return `${quoted} is not a number or a known answer label; valid answers are the whole ` +
+        `numbers ${scale[0]} to ${scale[1]}${valid}`;
     }
     if (this.labels.size > 0) return `${quoted} is neither a number nor one of the given labels`;
     return `${quoted} is not a number`;

@@ -655,8 +655,10 @@ const failures: [string, number, string][] = [
     "longCell",
     1,
     `${longCell} line 2 (id 1), column F2: "${"x".repeat(40)}…" (5000000 characters) is ` +
-      "neither a number nor an answer label of the 1–5 scale; pass --drop-out-of-range to " +
-      "drop the rows with such cells"
+      "not a number or a known answer label; valid answers are the whole numbers 1 to 5 or " +
+      "one of the labels Strongly disagree (非常不同意), Disagree (不同意), Neutral (一般), " +
+      "Agree (同意), Strongly agree (非常同意); pass --drop-out-of-range to drop the rows " +
+      "with such cells"
   ],
   [
     "longOption",

@@ -1,5 +1,5 @@
 import {describe, expect, test} from "vitest";
-import {foldLabel, likertRanks, likertValue} from "../lib/likert.js";
+import {foldLabel, likertExamples, likertRanks, likertValue} from "../lib/likert.js";
 
 // Expected ranks are the printed order of the answer options on common questionnaires:
 // agreement, satisfaction and likelihood scales, 1 = most negative.
@@ -123,5 +123,25 @@ describe("likertRanks", () => {
         expect(rank).toBeLessThanOrEqual(points);
       }
     }
+  });
+});
+
+describe("likertExamples", () => {
+  test("lists a label per point of 1–5", () => {
+    expect(likertExamples([1, 5])).toEqual([
+      "Strongly disagree (非常不同意)",
+      "Disagree (不同意)",
+      "Neutral (一般)",
+      "Agree (同意)",
+      "Strongly agree (非常同意)"
+    ]);
+  });
+
+  test("lists seven labels for 1–7", () => {
+    expect(likertExamples([1, 7])[2]).toBe("Somewhat disagree (比较不同意)");
+  });
+
+  test("has none for 0–10", () => {
+    expect(likertExamples([0, 10])).toEqual([]);
   });
 });

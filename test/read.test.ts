@@ -5,6 +5,11 @@ import {matchColumns, readSurvey, type ReadOptions} from "../lib/read.js";
 
 // Fixtures were written with python3 (`text.encode("gbk")`, `"utf-16le"`, …). Expected values
 // are the cells as written in each fixture, Likert labels mapped by their printed order.
+// What the message for an unreadable cell on a 1–5 scale says is valid.
+const validFive =
+  "valid answers are the whole numbers 1 to 5 or one of the labels Strongly disagree " +
+  "(非常不同意), Disagree (不同意), Neutral (一般), Agree (同意), Strongly agree (非常同意)";
+
 const fixture = (name: string) =>
   new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
 const read = (text: string, options: ReadOptions = {}) =>
@@ -233,8 +238,8 @@ describe("readSurvey answers", () => {
         column: "Q2",
         value: "maybe",
         message:
-          'survey.csv line 5, column Q2: "maybe" is neither a number nor an answer label ' +
-          "of the 1–5 scale"
+          'survey.csv line 5, column Q2: "maybe" is not a number or a known answer label; ' +
+          validFive
       }
     ]);
   });
@@ -278,7 +283,7 @@ describe("readSurvey answers", () => {
     const [first, second] = table.problems.map((problem) => problem.message);
     expect(first).toBe(
       `survey.csv line 2 (id A), column Q1: "${"x".repeat(40)}…" (5000000 characters) is ` +
-        "neither a number nor an answer label of the 1–5 scale"
+        `not a number or a known answer label; ${validFive}`
     );
     expect(second).toBe(
       `survey.csv line 3 (id B), column Q2: "${"7".repeat(40)}…" (50 characters) is outside ` +

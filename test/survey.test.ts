@@ -293,7 +293,9 @@ describe("readTableCase", () => {
     expect(problems.details).toEqual([
       'column F1: "6" is outside the 1–5 scale; column F2: "9" is outside the 1–5 scale',
       'column F1: "2.5" is not a whole number, so it is not an answer of the 1–5 scale',
-      'column F1: "x" is neither a number nor an answer label of the 1–5 scale'
+      'column F1: "x" is not a number or a known answer label; valid answers are the whole ' +
+        "numbers 1 to 5 or one of the labels Strongly disagree (非常不同意), Disagree (不同意), " +
+        "Neutral (一般), Agree (同意), Strongly agree (非常同意)"
     ]);
     // Row numbers of repeated ids count every data row of the file.
     expect(duplicates).toMatchObject({reason: "duplicate id", rows: ["5 (row 6)"]});
