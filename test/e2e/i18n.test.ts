@@ -105,7 +105,8 @@ const pages = [
   {path: "countermeasures?case=teaching", heading: "对策", ready: ".class-card"},
   {path: "explore?case=teaching", heading: "探索权重", ready: ".recompute-status"},
   {path: "ahp?case=teaching&node=crv", heading: "AHP 编辑器", ready: ".expert-consistency"},
-  {path: "your-data", heading: "分析你自己的数据", ready: ".drop-zone"}
+  {path: "your-data", heading: "分析你自己的数据", ready: ".drop-zone"},
+  {path: "glossary", heading: "术语表", ready: ".glossary-entry"}
 ];
 
 describe("pages in Chinese", () => {
@@ -286,4 +287,94 @@ describe("keyboard use", () => {
       await page.context().close();
     }
   });
+});
+
+describe("texts that used to stay English", () => {
+  /** Opens `path`, waits for `ready` and returns the main part's text. */
+  async function mainText(path: string, ready: string, timeout = 20_000) {
+    const {page, errors} = await open(path);
+    try {
+      await page.waitForSelector("main h1:visible");
+      await page.waitForSelector(ready, {timeout});
+      await page.waitForTimeout(500);
+      const text = await page.locator("main").innerText();
+      expect(errors).toEqual([]);
+      return text;
+    } finally {
+      await page.context().close();
+    }
+  }
+
+  test("the glossary names the tour's steps in either language", async () => {
+    const zh = await mainText("glossary?lang=zh", ".glossary-entry");
+    expect(zh).not.toContain("[object Object]");
+    expect(zh).toContain("分步导览第 1 步：基本思想：双方的价值");
+    expect(zh).toContain("实际用法：");
+    expect(zh).toContain("本方法的术语");
+    expect(zh).not.toContain("See it at work");
+    const en = await mainText("glossary", ".glossary-entry");
+    expect(en).not.toContain("[object Object]");
+    expect(en).toContain("Guided tour, step 1: The idea: value on both sides");
+    expect(en).toContain("Related: ");
+  });
+
+  test("the countermeasures name their measures in Chinese only", async () => {
+    const text = await mainText("countermeasures?case=teaching&lang=zh", ".class-card");
+    expect(text).toContain("分级会员与礼遇");
+    expect(text).not.toContain("Loyalty tiers with recognition");
+  });
+
+  test("the benchmarks page reads in Chinese", async () => {
+    const text = await mainText("benchmarks?lang=zh", ".scroll-table td");
+    for (const words of ["最近一次运行", "机器", "最大差异", "如何重新运行", "熵权"]) {
+      expect(text).toContain(words);
+    }
+    expect(text).not.toContain("Max difference");
+    expect(text).not.toContain("Time against data size");
+  });
+
+  test("the AHP editor gives the illustrative note in Chinese", async () => {
+    const text = await mainText("ahp?case=cruise&node=crv&lang=zh", ".expert-consistency");
+    expect(text).toContain("为本报告编写的示例性判断");
+    expect(text).not.toContain("Illustrative judgments");
+  });
+
+  test("the data page cites the generator in Chinese", async () => {
+    const text = await mainText("data?lang=zh", ".card");
+    expect(text).toContain("本项目生成器产生的合成数据（种子");
+    expect(text).not.toContain("Synthetic data from this project's generator");
+  });
+
+  test("the bookings case reads in Chinese", async () => {
+    const system = await mainText("index-system?case=bookings&lang=zh", "main table td", 60_000);
+    expect(system).toContain("1 = 曾入住过");
+    expect(system).not.toContain("the guest stayed before");
+
+    const cleaning = await mainText("survey-cleaning?case=bookings&lang=zh", "table.stat-table", 60_000);
+    expect(cleaning).toContain("日均房价为负");
+    expect(cleaning).toContain("日均房价高于 1000 欧元");
+    expect(cleaning).toContain("“NULL”国家 → 缺失");
+    expect(cleaning).not.toContain("Negative daily rate");
+    expect(cleaning).not.toContain("Daily rate above");
+  }, 150_000);
+
+  test("the case loading bar is named in the page's language", async () => {
+    const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+    try {
+      // The case file is held back a while, so the loading bar stays long enough to read.
+      await context.route("**/*", async (route) => {
+        const url = new URL(route.request().url());
+        if (url.origin !== server.origin) return route.abort("blockedbyclient");
+        if (url.pathname.includes("bookings")) await new Promise((done) => setTimeout(done, 3000));
+        return route.continue();
+      });
+      const page = await context.newPage();
+      await page.goto(`${server.origin}/index-system?case=bookings&lang=zh`);
+      const bar = page.locator(".loading-note progress").first();
+      await bar.waitFor({timeout: 20_000});
+      expect(await bar.getAttribute("aria-label")).toBe("酒店预订");
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
 });
