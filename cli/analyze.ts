@@ -3,11 +3,17 @@ import {mkdir, writeFile} from "node:fs/promises";
 import {basename, join} from "node:path";
 import type {CaseData} from "../lib/caseData.js";
 import {auditSummary} from "../lib/clean.js";
-import {defaultIndexSystem, type IndexSystem} from "../lib/indexSystem.js";
+import type {ValueRange} from "../lib/clean.js";
+import {defaultIndexSystem, recordRange, type IndexSystem} from "../lib/indexSystem.js";
 import {analyzeCase} from "../lib/pipeline.js";
 import {degenerateParts} from "../lib/degenerate.js";
 import {readSurvey} from "../lib/read.js";
-import {readTableCase, reverseItems, setItemScale} from "../lib/survey.js";
+import {
+  readTableCase,
+  reverseItems,
+  setItemScale,
+  type ReadTableCase
+} from "../lib/survey.js";
 import {suggestIdColumn} from "../lib/tableInspection.js";
 import {
   checkJudgmentNodes,
@@ -34,7 +40,8 @@ function withScaleHint<T>(read: () => T): T {
         `${error.message}; if the survey uses another scale, pass --scale MIN,MAX, else ${drop}`
       );
     }
-    if (/ is not a whole number, so| is not a number or a known answer label/.test(error.message)) {
+    const unreadable = / is not a whole number, so| is not a number or a known answer label/;
+    if (unreadable.test(error.message)) {
       throw new Error(`${error.message}; ${drop}`);
     }
     throw error;
@@ -74,6 +81,37 @@ function reverseOption(system: IndexSystem, items: string[]): IndexSystem {
   }
 }
 
+/**
+ * Rejects record values outside their indicator's range (see `recordRange`), such as −3 room
+ * nights, naming the first cell and the number of further ones.
+ */
+function checkRecordRanges(
+  bytes: Uint8Array,
+  file: string,
+  read: ReadTableCase,
+  idColumn: string | null
+): void {
+  const byId = new Map(read.coverage.system.indicators.flatMap((i) => i.items.map((x) => [x, i])));
+  const ranges: Record<string, ValueRange> = {};
+  for (const [column, item] of Object.entries(read.coverage.mapping)) {
+    const indicator = byId.get(item);
+    const range = indicator ? recordRange(indicator) : null;
+    if (range) ranges[column] = range;
+  }
+  if (Object.keys(ranges).length === 0) return;
+  const table = readSurvey(bytes, {
+    file,
+    delimiter: read.read.delimiter,
+    decimalSeparator: read.read.decimalSeparator,
+    ranges,
+    ...(idColumn === null ? {} : {idColumn})
+  });
+  const problems = table.problems.filter((problem) => ranges[problem.column] !== undefined);
+  if (problems.length === 0) return;
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more such cells)` : "";
+  throw new Error(`${problems[0].message}${more}; correct the records or remove their rows`);
+}
+
 /** Reads the index system, the judgments and the table, and fits the judgments to the table. */
 async function readCase(options: CliOptions) {
   let system = options.index ? await loadIndexSystem(options.index) : defaultIndexSystem;
@@ -96,6 +134,7 @@ async function readCase(options: CliOptions) {
       ...(idColumn === null ? {} : {idColumn})
     })
   );
+  checkRecordRanges(bytes, options.file, read, idColumn);
   const fitted = experts ? fitJudgments(experts, read.data.system, options.judgments!) : null;
   if (fitted) read.data.experts = fitted.experts;
   return {read, judgmentNotes: fitted?.notes ?? []};

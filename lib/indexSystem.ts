@@ -1,3 +1,4 @@
+import type {ValueRange} from "./clean.js";
 import type {Direction, Label, Side} from "./types.js";
 
 /** A dimension of one side of the index system, e.g. service value on the CRV side. */
@@ -21,6 +22,12 @@ export interface Indicator {
   scale?: [number, number];
   items: string[];
   reverse?: string[];
+  /**
+   * Valid values of the record fields of an indicator without a scale. When absent, the unit
+   * decides (see `recordRange`); `{min: -Infinity, max: Infinity}` allows any number, such
+   * as a negative balance.
+   */
+  range?: ValueRange;
 }
 
 /** The three-level evaluation index system: side → dimension → indicator. */
@@ -146,13 +153,53 @@ export const defaultIndexSystem: IndexSystem = {
   ]
 };
 
+// Valid values of record fields by unit: counts and days are whole numbers ≥ 0, amounts of
+// money are ≥ 0, and a flag such as "1 = canceled" is 0 or 1.
+const unitRanges: Record<string, ValueRange> = {
+  nights: {min: 0, max: Infinity, integer: true},
+  count: {min: 0, max: Infinity, integer: true},
+  days: {min: 0, max: Infinity, integer: true},
+  EUR: {min: 0, max: Infinity},
+  "EUR/year": {min: 0, max: Infinity},
+  "1 = canceled": {min: 0, max: 1, integer: true}
+};
+
+/**
+ * Returns the valid values of an indicator's record fields: its own `range`, else the range
+ * of its unit (counts, nights and days whole and ≥ 0, money ≥ 0, "1 = canceled" 0 or 1).
+ * Survey indicators (with a scale) and units without a known range give null.
+ *
+ * @example recordRange(defaultIndexSystem.indicators.find((i) => i.id === "recency")!)
+ * // {min: 0, max: Infinity, integer: true}
+ */
+export function recordRange(indicator: Indicator): ValueRange | null {
+  if (indicator.scale !== undefined) return null;
+  if (indicator.range !== undefined) return indicator.range;
+  return (indicator.unit !== undefined && unitRanges[indicator.unit]) || null;
+}
+
+/**
+ * Describes a range for messages, e.g. "a whole number ≥ 0" or "a number from 0 to 1".
+ *
+ * @example describeRange({min: 0, max: Infinity, integer: true}) // "a whole number ≥ 0"
+ */
+export function describeRange(range: ValueRange): string {
+  const kind = range.integer ? "a whole number" : "a number";
+  const low = Number.isFinite(range.min);
+  const high = Number.isFinite(range.max);
+  if (low && high) return `${kind} from ${range.min} to ${range.max}`;
+  if (low) return `${kind} ≥ ${range.min}`;
+  if (high) return `${kind} ≤ ${range.max}`;
+  return kind;
+}
+
 /** Names of the hierarchy nodes above the dimensions, which no dimension or indicator may take. */
 const reservedIds = new Set(["goal", "crv", "hrv"]);
 
 /**
- * Checks an index system and throws on the first problem: a duplicate dimension or indicator
- * id (also across sides), an indicator with the id of a dimension, an id "goal", "crv" or
- * "hrv" (the names of the nodes above the dimensions), an invalid side or direction, an
+ * Checks an index system and throws on the first problem. Problems are a duplicate dimension
+ * or indicator id (also across sides), an indicator with the id of a dimension, an id "goal",
+ * "crv" or "hrv" (the names of the nodes above the dimensions), an invalid side or direction, an
  * indicator whose dimension is not declared, a dimension with no indicator, a reverse-coded
  * item that is not among the indicator's items, a survey item (of an indicator with a scale)
  * used by two indicators of one side, where it would count twice, or an item used by

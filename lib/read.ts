@@ -1,6 +1,7 @@
 import {dsvFormat} from "d3-dsv";
 import {decodeText, type TextEncoding} from "./encoding.js";
-import type {IndexSystem} from "./indexSystem.js";
+import type {ValueRange} from "./clean.js";
+import {describeRange, type IndexSystem} from "./indexSystem.js";
 import {foldLabel, likertExamples, likertValue} from "./likert.js";
 import {quoteText, shortenText} from "./quote.js";
 
@@ -12,6 +13,11 @@ export interface ReadOptions {
   scale?: [number, number] | Record<string, [number, number]>;
   /** Answer labels and their values, which take precedence over the built-in Likert labels. */
   labels?: Record<string, number>;
+  /**
+   * Valid values of columns without a scale, such as record fields: a value outside its
+   * range (below min, above max, or not whole when it must be) becomes a problem.
+   */
+  ranges?: Record<string, ValueRange>;
   /** Reverse-coded columns: x' = min + max − x. Each needs a scale. */
   reverse?: string[];
   /** Column holding the respondent or customer id. */
@@ -139,6 +145,7 @@ class TableReader {
   private textIndexes: number[] = [];
   private scales: ([number, number] | undefined)[] = [];
   private reversed: boolean[] = [];
+  private ranges: (ValueRange | undefined)[] = [];
   private caches: Map<string, CellValue>[] = [];
   private labels = new Map<string, number>();
   private pendingBlankLines: number[] = [];
@@ -227,6 +234,7 @@ class TableReader {
       const columnScale = scaleOf(name);
       if (columnScale !== undefined) checkScale(columnScale, name);
       this.scales.push(columnScale);
+      this.ranges.push(this.options.ranges?.[name]);
       this.reversed.push(reversed.has(name));
       this.caches.push(new Map());
     }
@@ -364,7 +372,7 @@ class TableReader {
   // as 2.5 on 1–5, is a problem like a value outside the scale.
   private applyScale(value: number, id: string, line: number, k: number, cell: string) {
     const scale = this.scales[k];
-    if (scale === undefined) return value;
+    if (scale === undefined) return this.applyRange(value, id, line, k, cell);
     const [min, max] = scale;
     if (value < min || value > max) {
       this.report(id, line, k, cell, `${quoteText(cell)} is outside the ${min}–${max} scale`);
@@ -378,6 +386,18 @@ class TableReader {
       return null;
     }
     return this.reversed[k] ? min + max - value : value;
+  }
+
+  private applyRange(value: number, id: string, line: number, k: number, cell: string) {
+    const range = this.ranges[k];
+    if (range === undefined) return value;
+    const outside = value < range.min || value > range.max;
+    if (outside || (range.integer === true && !Number.isInteger(value))) {
+      const reason = `${quoteText(cell)} is not a valid value; expected ${describeRange(range)}`;
+      this.report(id, line, k, cell, reason);
+      return null;
+    }
+    return value;
   }
 
   private unreadableMessage(cell: string, k: number): string {

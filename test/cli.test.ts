@@ -81,6 +81,11 @@ writeFileSync(
   gbkPath,
   encodeGbk("编号,F1,F2,R1,R2\nK1,3,4,2,3\nK1,4,4,2,5\nK2,1,2,5,5\nK3,2,5,3,1\nK4,5,3,4,2\n")
 );
+const impossibleRecords = input(
+  "impossible-records.csv",
+  "customer;revenue;room_nights;cancellations;recency\nC1;100;3;0;10\nC2;200;-3;1;20\n" +
+    "C3;-500;2,5;-1;-40\n"
+);
 const unknownNodeJudgments = input(
   "unknown-node.json",
   JSON.stringify([{node: "nope", order: ["crv", "hrv"], matrices: [[[1, 3], ["1/3", 1]]]}])
@@ -171,6 +176,7 @@ start("sharedItemIndex", survey, "--index", sharedItemIndex);
 start("longOption", survey, "--weights", "w".repeat(100));
 start("longNode", survey, "--judgments", longNodeJudgments);
 start("gbkIds", gbkPath);
+start("impossibleRecords", impossibleRecords, "--id", "customer");
 start("unknownNode", survey, "--judgments", unknownNodeJudgments);
 start("offScale", survey, "--judgments", offScaleJudgments);
 
@@ -671,6 +677,13 @@ const failures: [string, number, string][] = [
     1,
     `${longNodeJudgments}: node "${"n".repeat(40)}…" (60 characters) appears twice; give each ` +
       "node once"
+  ],
+  [
+    "impossibleRecords",
+    1,
+    `${impossibleRecords} line 3 (id C2), column room_nights: "-3" is not a valid value; ` +
+      "expected a whole number ≥ 0 (and 4 more such cells); correct the records or remove " +
+      "their rows"
   ],
   [
     "unknownNode",

@@ -1,6 +1,8 @@
 import {describe, expect, test} from "vitest";
 import {
   defaultIndexSystem,
+  describeRange,
+  recordRange,
   unitLabel,
   validateIndexSystem,
   type IndexSystem
@@ -132,5 +134,27 @@ describe("unitLabel", () => {
     for (const item of defaultIndexSystem.indicators.filter((entry) => entry.unit)) {
       expect(unitLabel(item.unit as string).zh, item.id).not.toBe(item.unit);
     }
+  });
+});
+
+describe("recordRange", () => {
+  const byId = (id: string) => defaultIndexSystem.indicators.find((i) => i.id === id)!;
+
+  test("counts are whole and ≥ 0", () => {
+    expect(recordRange(byId("cancellations"))).toEqual({min: 0, max: Infinity, integer: true});
+    expect(describeRange(recordRange(byId("room_nights"))!)).toBe("a whole number ≥ 0");
+  });
+
+  test("money is ≥ 0", () => {
+    expect(describeRange(recordRange(byId("revenue"))!)).toBe("a number ≥ 0");
+  });
+
+  test("survey indicators have none", () => {
+    expect(recordRange(byId("price"))).toBeNull();
+  });
+
+  test("an own range allows negatives", () => {
+    const balance = {...byId("revenue"), range: {min: -Infinity, max: Infinity}};
+    expect(describeRange(recordRange(balance)!)).toBe("a number");
   });
 });

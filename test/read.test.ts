@@ -471,3 +471,20 @@ describe("matchColumns", () => {
     expect(match.unmatchedItems).toEqual(items);
   });
 });
+
+describe("readSurvey ranges", () => {
+  test("reports values outside a record range", () => {
+    const table = read("id,nights,spend\nA,3,10\nB,-3,2.5\nC,2.5,-1\n", {
+      idColumn: "id",
+      ranges: {nights: {min: 0, max: Infinity, integer: true}, spend: {min: 0, max: Infinity}}
+    });
+    expect(table.problems.map((problem) => problem.message)).toEqual([
+      'survey.csv line 3 (id B), column nights: "-3" is not a valid value; expected a whole ' +
+        "number ≥ 0",
+      'survey.csv line 4 (id C), column nights: "2.5" is not a valid value; expected a whole ' +
+        "number ≥ 0",
+      'survey.csv line 4 (id C), column spend: "-1" is not a valid value; expected a number ≥ 0'
+    ]);
+    expect(table.values).toEqual([[3, 10], [null, 2.5], [null, null]]);
+  });
+});
