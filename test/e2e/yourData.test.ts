@@ -85,6 +85,30 @@ describe("your data page with constant data", () => {
   });
 });
 
+describe("your data page with one problem cell", () => {
+  test("speaks of one cell", async () => {
+    const {page, errors} = await openPage(browser, server.origin, 1280);
+    try {
+      await loadPage(page, `${server.origin}/your-data`);
+      const rows = ["id,F1,F2,R1,R2", "a,3,9,3,3", "b,2,3,4,5", "c,3,4,3,2", "d,4,2,5,3"];
+      await page.setInputFiles(".drop-zone input[type=file]", {
+        name: "one-problem.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(rows.join("\n") + "\n")
+      });
+      const note = page.locator("main p", {hasText: "of the used columns of one-problem.csv"});
+      await note.waitFor({timeout: 60_000});
+      expect((await note.innerText()).replace(/\s+/g, " ")).toBe(
+        "1 cell of the used columns of one-problem.csv cannot be used as it is. Choose what " +
+          "to do with it; the audit below records it."
+      );
+      expect(errors).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
 describe("your data page with a wide file", () => {
   test("handles a click while the column table is made", async () => {
     const {context, page, errors} = await openPage(browser, server.origin, 1280);
