@@ -32,7 +32,9 @@ let linked = false;
 /** Replaces each url(katex-font:NAME) of KaTeX's stylesheet by the address of that font. */
 function withFontAddresses(css) {
   return css.replace(/url\(katex-font:([\w-]+)\)/g, (_, name) => {
-    if (!fonts[name]) throw new Error(`katex.css names font "${name}", which is missing from tex.js`);
+    if (!fonts[name]) {
+      throw new Error(`katex.css names font "${name}", which is missing from tex.js`);
+    }
     return `url(${fonts[name].href})`;
   });
 }

@@ -11,8 +11,8 @@ import {startStaticServer, type StaticServer} from "./server.js";
 // site served from this machine. The time runs from the start of navigation to the first
 // animation frame after a chart with marks is in the page's main element. Such a chart is an
 // SVG at least 100 × 50 px with a mark that is not an axis, grid or frame, or a canvas of that
-// size. The times are written to test-results/e2e/first-chart.json and printed. They are reported, not
-// asserted: they depend on the machine and its load. Run `npm run build` first.
+// size. The times are written to test-results/e2e/first-chart.json and printed. They are
+// reported, not asserted: they depend on the machine and its load. Run `npm run build` first.
 const distDir = resolve(process.env.DIST_DIR ?? "dist");
 const outputDir = resolve("test-results", "e2e");
 const pages = listPages(distDir);
@@ -132,7 +132,9 @@ describe.each(pages)("%s", (path) => {
       const chartNow = await page.evaluate(
         () => (window as unknown as {chartKind: () => string | undefined}).chartKind() ?? null
       );
-      if (chartNow) expect(measured.chart, `${path} shows a chart that was not timed`).not.toBeNull();
+      if (chartNow) {
+        expect(measured.chart, `${path} shows a chart that was not timed`).not.toBeNull();
+      }
       results.push({
         page: path,
         firstChartMs: measured.chart ? Math.round(measured.chart.ms) : null,
