@@ -22,7 +22,14 @@ import {
   loadJudgments,
   readInputFile
 } from "./inputs.js";
-import {analysisConfig, parseOptions, usage, UsageError, type CliOptions} from "./options.js";
+import {
+  analysisConfig,
+  parseOptions,
+  usage,
+  UsageError,
+  type CliOptions,
+  type EncodingOption
+} from "./options.js";
 import {classesCsv, degenerateWarning, scoresCsv, summaryJson} from "./report.js";
 
 /** Rows that `analyzeCase` needs: with one, min–max normalisation and the weights are undefined. */
@@ -112,6 +119,16 @@ function checkRecordRanges(
   throw new Error(`${problems[0].message}${more}; correct the records or remove their rows`);
 }
 
+/** Decodes a file in the encoding that --encoding names and returns it as UTF-8. */
+function recode(bytes: Uint8Array, encoding: EncodingOption, file: string): Uint8Array {
+  try {
+    const text = new TextDecoder(encoding, {fatal: true}).decode(bytes);
+    return new TextEncoder().encode(text);
+  } catch {
+    throw new Error(`${file} is not valid ${encoding} text; check --encoding`);
+  }
+}
+
 /** Reads the index system, the judgments and the table, and fits the judgments to the table. */
 async function readCase(options: CliOptions) {
   let system = options.index ? await loadIndexSystem(options.index) : defaultIndexSystem;
@@ -119,7 +136,8 @@ async function readCase(options: CliOptions) {
   if (options.reverse.length > 0) system = reverseOption(system, options.reverse);
   const experts = options.judgments ? await loadJudgments(options.judgments) : undefined;
   if (experts) checkJudgmentNodes(experts, system, options.judgments!);
-  const bytes = await readInputFile(options.file, "a CSV file of survey answers or records");
+  const fileBytes = await readInputFile(options.file, "a CSV file of survey answers or records");
+  const bytes = options.encoding ? recode(fileBytes, options.encoding, options.file) : fileBytes;
 
   const name = basename(options.file);
   // The id column is found by name as the Your data page finds it, e.g. "编号" or "respondent".
@@ -134,6 +152,7 @@ async function readCase(options: CliOptions) {
       ...(idColumn === null ? {} : {idColumn})
     })
   );
+  if (options.encoding) read.read.encoding = options.encoding;
   checkRecordRanges(bytes, options.file, read, idColumn);
   const fitted = experts ? fitJudgments(experts, read.data.system, options.judgments!) : null;
   if (fitted) read.data.experts = fitted.experts;

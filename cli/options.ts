@@ -24,14 +24,20 @@ export interface CliOptions {
   straightLining: boolean;
   id: string | null;
   judgments: string | null;
+  /** Encoding of FILE, or null to detect it. */
+  encoding: EncodingOption | null;
   out: string;
 }
+
+/** Encodings that --encoding accepts. */
+export type EncodingOption = "utf-8" | "gb18030" | "windows-1252";
 
 /** A command-line mistake: the process prints the message and exits with status 2. */
 export class UsageError extends Error {}
 
 const weightsChoices: WeightsOption[] = ["ahp", "entropy", "critic", "pca", "combined"];
 const modelChoices: RelationshipModel[] = ["coupling", "additive", "geometric"];
+const encodingChoices: EncodingOption[] = ["utf-8", "gb18030", "windows-1252"];
 const numberPattern = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Default output folder, relative to the working directory. */
@@ -40,7 +46,7 @@ export const defaultOutDir = "analysis-out";
 export const usage = `Usage: npm run analyze -- FILE [options]
 
 Scores every row of a survey or records table by relationship value: reads FILE
-(CSV, semicolon- or tab-separated; UTF-8, UTF-16 or GBK), matches its columns to the
+(CSV, semicolon- or tab-separated; UTF-8, UTF-16, GBK or Latin-1), matches its columns to the
 items of the index system, cleans the rows, weights the indicators, and writes
 scores.csv, classes.csv and summary.json.
 
@@ -70,6 +76,8 @@ Options:
   --no-straightlining  keep rows that give one answer to every survey item
                        (the straight-lining rule drops them by default when
                        they answer at least 5 items)
+  --encoding NAME      encoding of FILE: utf-8, gb18030 (GBK) or windows-1252
+                       (Latin-1); default: detected, and named in summary.json
   --id COLUMN          respondent or customer id column; default a column named "id",
                        "respondent", "customer id", "编号", "序号" or the like if
                        any, else rows are named by line number
@@ -180,6 +188,7 @@ export function parseOptions(argv: string[]): CliOptions | null {
         "no-straightlining": {type: "boolean"},
         id: {type: "string"},
         judgments: {type: "string"},
+        encoding: {type: "string"},
         out: {type: "string"},
         help: {type: "boolean"}
       }
@@ -212,6 +221,10 @@ export function parseOptions(argv: string[]): CliOptions | null {
     straightLining: !(values["no-straightlining"] ?? false),
     id: values.id ?? null,
     judgments: values.judgments ?? null,
+    encoding:
+      values.encoding === undefined
+        ? null
+        : parseChoice("encoding", values.encoding.toLowerCase(), encodingChoices),
     out: values.out ?? defaultOutDir
   };
 }

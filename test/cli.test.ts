@@ -86,6 +86,17 @@ const impossibleRecords = input(
   "customer;revenue;room_nights;cancellations;recency\nC1;100;3;0;10\nC2;200;-3;1;20\n" +
     "C3;-500;2,5;-1;-40\n"
 );
+// A Latin-1 file whose channel column says "agência".
+const latinPath = join(root, "latin1.csv");
+writeFileSync(
+  latinPath,
+  Buffer.from(
+    "id,channel,F1,F2,R1,R2\n1,agência,3,4,2,3\n2,hotel,4,4,2,5\n3,agência,1,2,5,5\n",
+    "latin1"
+  )
+);
+const nulPath = join(root, "binary.csv");
+writeFileSync(nulPath, Buffer.from([0x69, 0x64, 0x0a, 0x00, 0xff, 0x13]));
 const unknownNodeJudgments = input(
   "unknown-node.json",
   JSON.stringify([{node: "nope", order: ["crv", "hrv"], matrices: [[[1, 3], ["1/3", 1]]]}])
@@ -177,6 +188,10 @@ start("longOption", survey, "--weights", "w".repeat(100));
 start("longNode", survey, "--judgments", longNodeJudgments);
 start("gbkIds", gbkPath);
 start("impossibleRecords", impossibleRecords, "--id", "customer");
+start("latin", latinPath);
+start("latinNamed", latinPath, "--encoding", "Windows-1252");
+start("binary", nulPath);
+start("badEncoding", survey, "--encoding", "ebcdic");
 start("unknownNode", survey, "--judgments", unknownNodeJudgments);
 start("offScale", survey, "--judgments", offScaleJudgments);
 
@@ -686,6 +701,17 @@ const failures: [string, number, string][] = [
       "their rows"
   ],
   [
+    "binary",
+    1,
+    `${nulPath} is not a text file: it contains a NUL byte at byte 4; save the table as ` +
+      "UTF-8 CSV and read it again"
+  ],
+  [
+    "badEncoding",
+    2,
+    'invalid --encoding "ebcdic": expected utf-8, gb18030 or windows-1252'
+  ],
+  [
     "unknownNode",
     1,
     `${unknownNodeJudgments}: node "nope" is not a node of index system default; valid nodes: ` +
@@ -760,6 +786,18 @@ describe("analyze finds the id column by name", () => {
     expect(result.audit.rawRows).toBe(5);
     expect(result.audit.dropped.find((d: {reason: string}) => d.reason === "duplicate id"))
       .toMatchObject({count: 1, rows: ["K1 (row 2)"]});
+  });
+});
+
+describe("analyze reads the encoding", () => {
+  test("detects Latin-1 as Windows-1252", async () => {
+    expect(results.latin.code).toBe(0);
+    expect((await summary(results.latin)).input.encoding).toBe("windows-1252");
+  });
+
+  test("takes --encoding", async () => {
+    expect(results.latinNamed.code).toBe(0);
+    expect((await summary(results.latinNamed)).input.encoding).toBe("windows-1252");
   });
 });
 

@@ -1,5 +1,5 @@
 import {describe, expect, test} from "vitest";
-import {decodeText} from "../lib/encoding.js";
+import {decodeText, looksLikeGbk} from "../lib/encoding.js";
 
 // Byte sequences from python3: "你好".encode("gbk"), "𠀀".encode("gb18030"),
 // "你好".encode("utf-16le") and "你好".encode("utf-16be").
@@ -34,9 +34,18 @@ describe("decodeText", () => {
     expect(decodeText(new Uint8Array())).toEqual({text: "", encoding: "utf-8"});
   });
 
-  test("rejects neither UTF-8 nor GB18030", () => {
-    expect(() => decodeText(bytes("8120"), "x.csv")).toThrow(
-      "x.csv is neither UTF-8 nor GB18030 (GBK) text"
+  test("reads Latin-1 as Windows-1252", () => {
+    // "agência" in Latin-1: 0xea is ê, followed by the ASCII letter n.
+    expect(decodeText(bytes("6167ea6e636961"))).toEqual({
+      text: "agência",
+      encoding: "windows-1252"
+    });
+  });
+
+  test("rejects bytes with NUL", () => {
+    expect(() => decodeText(bytes("610062ff"), "x.bin")).toThrow(
+      "x.bin is not a text file: it contains a NUL byte at byte 2; save the table as UTF-8 " +
+        "CSV and read it again"
     );
   });
 
@@ -44,5 +53,15 @@ describe("decodeText", () => {
     expect(() => decodeText(bytes("efbbbfc4e3"), "x.csv")).toThrow(
       "x.csv starts with a UTF-8 byte order mark but is not valid UTF-8 text"
     );
+  });
+});
+
+describe("looksLikeGbk", () => {
+  test("accepts GBK pairs", () => {
+    expect(looksLikeGbk(bytes("c4e3bac3"))).toBe(true);
+  });
+
+  test("rejects a Latin-1 letter before ASCII", () => {
+    expect(looksLikeGbk(bytes("6167ea6e636961"))).toBe(false);
   });
 });
