@@ -25,6 +25,10 @@ const NEW_URL = /new\s+URL\(\s*(["'`])([^"'`]+)\1\s*,\s*import\.meta\.url\s*\)/g
 const INERT_SCHEME = /^(?:data|blob|about|javascript|mailto|tel):/i;
 const EXTERNAL = /^(?:[a-z][a-z\d+.-]*:)?\/\//i;
 const ANY_SCHEME = /^[a-z][a-z\d+.-]*:/i;
+// The KaTeX stylesheet names each font as url(katex-font:NAME), which src/components/tex.js
+// replaces by the address of _file/data/katex/NAME.HASH.woff2 when a formula is first drawn.
+const KATEX_FONT = /^katex-font:([\w-]+)$/;
+const KATEX_FONT_DIR = join("_file", "data", "katex");
 
 // <link rel> values that name a related document instead of loading a resource.
 const NON_LOADING_RELS = new Set(["alternate", "author", "canonical", "help", "license", "me"]);
@@ -184,6 +188,14 @@ function checkCssText(context, file, css, where) {
 function checkLocal(context, file, url, where, options) {
   const {page = false, allowScheme = false, optional = false} = options;
   if (url === "" || url.startsWith("#") || url.startsWith("?") || INERT_SCHEME.test(url)) return;
+  const font = KATEX_FONT.exec(url);
+  if (font) {
+    if (!hasKatexFont(context.root, font[1])) {
+      report(context, file, `missing KaTeX font in ${where}: ${url} (looked for ` +
+        `${displayPath(join(context.root, KATEX_FONT_DIR, font[1]))}.*.woff2)`);
+    }
+    return;
+  }
   if (ANY_SCHEME.test(url)) {
     if (!allowScheme) report(context, file, `unsupported URL scheme in ${where}: ${url}`);
     return;
@@ -211,6 +223,13 @@ function checkLocal(context, file, url, where, options) {
   if (!optional && !candidates.some((candidate) => isFile(candidate))) {
     report(context, file, `missing file in ${where}: ${url} (looked for ${displayPath(target)})`);
   }
+}
+
+/** Tells whether the built site has the woff2 file of the KaTeX font `name`, under any hash. */
+function hasKatexFont(root, name) {
+  const folder = join(root, KATEX_FONT_DIR);
+  if (!existsSync(folder)) return false;
+  return readdirSync(folder).some((entry) => entry.startsWith(`${name}.`) && entry.endsWith(".woff2"));
 }
 
 function isFile(path) {

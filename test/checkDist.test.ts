@@ -103,6 +103,16 @@ describe.concurrent("check-dist", () => {
     expect(result.code).toBe(0);
   });
 
+  test("accepts a KaTeX font placeholder whose font is built", async () => {
+    const root = siteWith({
+      "_file/data/katex.css": "@font-face { src: url(katex-font:KaTeX_Main-Regular); }\n",
+      "_file/data/katex/KaTeX_Main-Regular.0cdd387c.woff2": "font"
+    });
+    const result = await checkSite(root);
+    expect(result.lines).toContainEqual(expect.stringContaining("no problems found"));
+    expect(result.code).toBe(0);
+  });
+
   test("fails when there are no pages", async () => {
     const result = await checkSite(makeSite({"_observablehq/client.js": ""}));
     expect(result.code).toBe(1);
@@ -161,6 +171,11 @@ describe.concurrent("check-dist", () => {
       name: "missing font in a CSS url()",
       files: {"_observablehq/fonts.css": "@font-face { src: url(./gone.woff2); }\n"},
       expected: ["_observablehq/fonts.css: missing file in CSS url(): ./gone.woff2"]
+    },
+    {
+      name: "KaTeX font placeholder without its font file",
+      files: {"_file/data/katex.css": "@font-face { src: url(katex-font:KaTeX_Gone); }\n"},
+      expected: ["_file/data/katex.css: missing KaTeX font in CSS url(): katex-font:KaTeX_Gone"]
     },
     {
       name: "missing page in a link",
