@@ -14,7 +14,8 @@ import {
   setItemScale,
   type ReadTableCase
 } from "../lib/survey.js";
-import {suggestIdColumn} from "../lib/tableInspection.js";
+import {readSheet} from "read-excel-file/node";
+import {sheetToCsv, suggestIdColumn} from "../lib/tableInspection.js";
 import {
   checkJudgmentNodes,
   fitJudgments,
@@ -119,6 +120,24 @@ function checkRecordRanges(
   throw new Error(`${problems[0].message}${more}; correct the records or remove their rows`);
 }
 
+/** Tells whether a file is a ZIP archive, as an XLSX workbook is: it starts with "PK\x03\x04". */
+function isXlsx(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/** Reads the first sheet of an XLSX workbook as the Your data page does, as UTF-8 CSV. */
+async function xlsxToCsv(bytes: Uint8Array, file: string): Promise<Uint8Array> {
+  try {
+    const rows = await readSheet(Buffer.from(bytes));
+    return new TextEncoder().encode(sheetToCsv(rows));
+  } catch (error) {
+    throw new Error(
+      `reading ${file} as an XLSX workbook failed (${(error as Error).message}); save it ` +
+        "as CSV and read it again"
+    );
+  }
+}
+
 /** Decodes a file in the encoding that --encoding names and returns it as UTF-8. */
 function recode(bytes: Uint8Array, encoding: EncodingOption, file: string): Uint8Array {
   try {
@@ -137,7 +156,10 @@ async function readCase(options: CliOptions) {
   const experts = options.judgments ? await loadJudgments(options.judgments) : undefined;
   if (experts) checkJudgmentNodes(experts, system, options.judgments!);
   const fileBytes = await readInputFile(options.file, "a CSV file of survey answers or records");
-  const bytes = options.encoding ? recode(fileBytes, options.encoding, options.file) : fileBytes;
+  const workbook = isXlsx(fileBytes);
+  let bytes = fileBytes;
+  if (workbook) bytes = await xlsxToCsv(fileBytes, options.file);
+  else if (options.encoding) bytes = recode(fileBytes, options.encoding, options.file);
 
   const name = basename(options.file);
   // The id column is found by name as the Your data page finds it, e.g. "编号" or "respondent".

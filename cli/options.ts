@@ -46,9 +46,11 @@ export const defaultOutDir = "analysis-out";
 export const usage = `Usage: npm run analyze -- FILE [options]
 
 Scores every row of a survey or records table by relationship value: reads FILE
-(CSV, semicolon- or tab-separated; UTF-8, UTF-16, GBK or Latin-1), matches its columns to the
-items of the index system, cleans the rows, weights the indicators, and writes
-scores.csv, classes.csv and summary.json.
+(CSV, semicolon- or tab-separated; UTF-8, UTF-16, GBK or Latin-1; or the first sheet
+of an XLSX workbook), matches its columns to the items of the index system, cleans
+the rows, weights the indicators, and writes scores.csv, classes.csv and
+summary.json. Records outside their valid range (−3 room nights, a negative amount)
+stop the run.
 
 Options:
   --index FILE.json    index system as JSON (id, label, dimensions, indicators);

@@ -8,7 +8,7 @@ import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import type {CaseData} from "../lib/caseData.js";
 import {defaultIndexSystem, type IndexSystem} from "../lib/indexSystem.js";
 import {analyzeCase, type Analysis} from "../lib/pipeline.js";
-import {encodeGbk} from "../lib/sampleFiles.js";
+import {encodeGbk, formatTable, sampleSurveyTable, writeXlsx} from "../lib/sampleFiles.js";
 import {readTableCase} from "../lib/survey.js";
 
 interface Run {
@@ -95,6 +95,8 @@ writeFileSync(
     "latin1"
   )
 );
+const xlsxPath = join(root, "survey.xlsx");
+writeFileSync(xlsxPath, writeXlsx(sampleSurveyTable({n: 40})));
 const nulPath = join(root, "binary.csv");
 writeFileSync(nulPath, Buffer.from([0x69, 0x64, 0x0a, 0x00, 0xff, 0x13]));
 const unknownNodeJudgments = input(
@@ -188,6 +190,7 @@ start("longOption", survey, "--weights", "w".repeat(100));
 start("longNode", survey, "--judgments", longNodeJudgments);
 start("gbkIds", gbkPath);
 start("impossibleRecords", impossibleRecords, "--id", "customer");
+start("xlsx", xlsxPath, "--drop-out-of-range");
 start("latin", latinPath);
 start("latinNamed", latinPath, "--encoding", "Windows-1252");
 start("binary", nulPath);
@@ -793,6 +796,14 @@ describe("analyze reads the encoding", () => {
   test("detects Latin-1 as Windows-1252", async () => {
     expect(results.latin.code).toBe(0);
     expect((await summary(results.latin)).input.encoding).toBe("windows-1252");
+  });
+
+  test("reads the first sheet of an XLSX workbook", async () => {
+    const run = results.xlsx;
+    expect(run.code).toBe(0);
+    const {audit, input} = await summary(run);
+    expect(input.idColumn).toBe("id");
+    expect(audit.rawRows).toBe(csvParse(formatTable(sampleSurveyTable({n: 40}))).length);
   });
 
   test("takes --encoding", async () => {
