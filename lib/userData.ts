@@ -1,6 +1,11 @@
 import type {Recode} from "./caseData.js";
-import {flagRows, type ResponseTable} from "./clean.js";
-import {validateIndexSystem, type IndexSystem, type Indicator} from "./indexSystem.js";
+import {flagRows, type ResponseTable, type ValueRange} from "./clean.js";
+import {
+  recordRange,
+  validateIndexSystem,
+  type IndexSystem,
+  type Indicator
+} from "./indexSystem.js";
 import {foldLabel} from "./likert.js";
 import {readSurvey, type ReadProblem, type SurveyTable} from "./read.js";
 import {cronbachAlpha} from "./reliability.js";
@@ -220,8 +225,9 @@ export function userIndexSystem(
  * Reads a user's whole table for the analysis with the roles chosen for its columns. The id
  * column, profile columns and unused columns are read as text. Items and own indicators are
  * read as numbers, on the answer scale when scaled, with Likert labels read and
- * reverse-coded columns recoded. Unreadable and out-of-scale cells of the used columns are
- * returned as `problems`, and their cells are null. Repeated ids are not problems here,
+ * reverse-coded columns recoded. Unreadable and out-of-scale cells of the used columns, and
+ * record values outside their range (see `recordRange`), are returned as `problems`, and
+ * their cells are null. Repeated ids are not problems here,
  * because the cleaning rule for duplicate ids drops them with a reason.
  *
  * @throws Error when a reverse-coded column is not read on the scale, and as
@@ -250,12 +256,23 @@ export function readUserTable(
   );
   const scale: Record<string, [number, number]> = {};
   for (const column of scaled) scale[column] = options.scale;
+  // Record fields off the scale keep their valid range, so −3 room nights is a problem.
+  const ranges: Record<string, ValueRange> = {};
+  for (const indicator of user.system.indicators) {
+    const range = recordRange(indicator);
+    if (range === null) continue;
+    for (const item of indicator.items) {
+      const column = user.columnOf[item];
+      if (column !== undefined && !scaled.has(column)) ranges[column] = range;
+    }
+  }
 
   const table = readSurvey(bytes, {
     file: options.file,
     ...(options.idColumn === null ? {} : {idColumn: options.idColumn}),
     textColumns,
     scale,
+    ranges,
     reverse: options.reverse,
     ...(options.delimiter === undefined ? {} : {delimiter: options.delimiter}),
     ...(options.decimalSeparator === undefined ? {} : {decimalSeparator: options.decimalSeparator})

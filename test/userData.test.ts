@@ -142,6 +142,29 @@ describe("readUserTable", () => {
     ]);
   });
 
+  it("lists records outside their range", () => {
+    const bytes = encode("id,F1,F2,nights,spend\nA,3,4,2,10\nB,4,4,-3,-500\nC,2,5,2.5,5\n");
+    const read = readUserTable(bytes, defaultIndexSystem, {
+      file: "r.csv",
+      idColumn: "id",
+      roles: {
+        F1: {kind: "item", item: "F1"},
+        F2: {kind: "item", item: "F2"},
+        nights: {kind: "item", item: "room_nights"},
+        spend: {kind: "item", item: "revenue"}
+      },
+      scale: [1, 5],
+      reverse: []
+    });
+    expect(read.problems.map((p) => p.message)).toEqual([
+      'r.csv line 3 (id B), column nights: "-3" is not a valid value; expected a whole ' +
+        "number ≥ 0",
+      'r.csv line 3 (id B), column spend: "-500" is not a valid value; expected a number ≥ 0',
+      'r.csv line 4 (id C), column nights: "2.5" is not a valid value; expected a whole ' +
+        "number ≥ 0"
+    ]);
+  });
+
   it("reverse-codes declared columns", () => {
     const read = readUserTable(fixture("survey-bom.csv"), defaultIndexSystem, {
       ...bomOptions,
