@@ -125,8 +125,12 @@ function reliability(data: TableCaseData) {
 
 function weightingNotes(options: CliOptions, hasJudgments: boolean, alpha: number): string[] {
   const notes: string[] = [];
+  const why =
+    options.judgments === null
+      ? "no --judgments were given"
+      : `${options.judgments} has no judgments for a measured node`;
   const equal =
-    "no --judgments were given, so AHP weights are equal weights: every node of the " +
+    `${why}, so AHP weights are equal weights: every node of the ` +
     "hierarchy (goal, sides, dimensions) gives its elements equal local weights";
   if (options.weights === "ahp" && !hasJudgments)
     notes.push(`Weights used are AHP weights; ${equal}.`);

@@ -99,6 +99,12 @@ const xlsxPath = join(root, "survey.xlsx");
 writeFileSync(xlsxPath, writeXlsx(sampleSurveyTable({n: 40})));
 const nulPath = join(root, "binary.csv");
 writeFileSync(nulPath, Buffer.from([0x69, 0x64, 0x0a, 0x00, 0xff, 0x13]));
+const unmeasuredJudgments = input(
+  "unmeasured.json",
+  JSON.stringify([
+    {node: "social", order: ["status", "belonging"], matrices: [[[1, 3], ["1/3", 1]]]}
+  ])
+);
 const unknownNodeJudgments = input(
   "unknown-node.json",
   JSON.stringify([{node: "nope", order: ["crv", "hrv"], matrices: [[[1, 3], ["1/3", 1]]]}])
@@ -195,6 +201,7 @@ start("latin", latinPath);
 start("latinNamed", latinPath, "--encoding", "Windows-1252");
 start("binary", nulPath);
 start("badEncoding", survey, "--encoding", "ebcdic");
+start("unmeasured", survey, "--weights", "ahp", "--judgments", unmeasuredJudgments);
 start("unknownNode", survey, "--judgments", unknownNodeJudgments);
 start("offScale", survey, "--judgments", offScaleJudgments);
 
@@ -789,6 +796,17 @@ describe("analyze finds the id column by name", () => {
     expect(result.audit.rawRows).toBe(5);
     expect(result.audit.dropped.find((d: {reason: string}) => d.reason === "duplicate id"))
       .toMatchObject({count: 1, rows: ["K1 (row 2)"]});
+  });
+});
+
+describe("analyze with judgments for unmeasured nodes only", () => {
+  test("names the file in the equal-weights note", async () => {
+    const result = await summary(results.unmeasured);
+    expect(result.notes[0]).toBe(
+      `Weights used are AHP weights; ${unmeasuredJudgments} has no judgments for a measured ` +
+        "node, so AHP weights are equal weights: every node of the hierarchy (goal, sides, " +
+        "dimensions) gives its elements equal local weights."
+    );
   });
 });
 
