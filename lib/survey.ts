@@ -17,6 +17,7 @@ import {
 } from "./clean.js";
 import type {TextEncoding} from "./encoding.js";
 import {
+  recordRange,
   unmeasuredDimensions,
   validateIndexSystem,
   type Dimension,
@@ -191,6 +192,32 @@ function itemScales(system: IndexSystem): Map<string, [number, number]> {
     }
   }
   return scales;
+}
+
+/**
+ * Valid range of each record item (see `recordRange`). An item of two indicators keeps the
+ * narrower range, so a value is valid only when both indicators accept it.
+ */
+function itemRanges(system: IndexSystem): Map<string, ValueRange> {
+  const ranges = new Map<string, ValueRange>();
+  for (const indicator of system.indicators) {
+    const range = recordRange(indicator);
+    if (range === null) continue;
+    for (const item of indicator.items) {
+      const known = ranges.get(item);
+      ranges.set(
+        item,
+        known === undefined
+          ? range
+          : {
+            min: Math.max(known.min, range.min),
+            max: Math.min(known.max, range.max),
+            integer: known.integer === true || range.integer === true
+          }
+      );
+    }
+  }
+  return ranges;
 }
 
 /** Everything besides the table that `buildTableCase` needs. */
@@ -414,18 +441,41 @@ export interface ReadTableCaseOptions extends Omit<TableCaseOptions, "idColumn">
    */
   idColumn?: string;
   /**
-   * What to do with the problem cells of the used columns (unreadable, outside the scale or
-   * between two of its points): "stop" (the default) throws naming the first, "drop" drops
-   * their rows, listed in the audit under "problem cell" with each cell's column and reason.
+   * Handling of the problem cells of the used columns: unreadable, outside the scale, between
+   * two of its points, or a record value outside its range such as −3 nights. "stop" (the
+   * default) throws naming the first. "drop" drops their rows, which the audit lists under
+   * "problem cell" with each cell's column and reason.
    */
   problemCells?: "stop" | "drop";
 }
 
 /** Label of the audit entry of rows dropped for problem cells. */
 export const problemCellLabel: Label = {
-  en: "Unreadable or out-of-scale answer",
-  zh: "无法读取或超出量表的作答"
+  en: "Unreadable, out-of-scale or invalid value",
+  zh: "无法读取、超出量表或无效的取值"
 };
+
+/** Kind of a problem cell, recognised by the reason in the message of `readSurvey`. */
+type ProblemKind = "outside scale" | "between points" | "invalid record" | "unreadable";
+
+function problemKind(problem: ReadProblem): ProblemKind {
+  const marker = `column ${shortenText(problem.column)}: ${quoteText(problem.value)}`;
+  const rest = problem.message.slice(problem.message.indexOf(marker) + marker.length);
+  if (/^ is outside the \S+ scale$/.test(rest)) return "outside scale";
+  if (rest.startsWith(" is not a whole number, so it is not an answer of")) {
+    return "between points";
+  }
+  if (rest.startsWith(" is not a valid value; expected")) return "invalid record";
+  return "unreadable";
+}
+
+/** Builds the error for the first problem cell, with the count of further cells of its kind. */
+function firstProblemError(problems: ReadProblem[]): Error {
+  const kind = problemKind(problems[0]);
+  const same = problems.filter((problem) => problemKind(problem) === kind).length;
+  const more = same > 1 ? ` (and ${same - 1} more such cells)` : "";
+  return new Error(problems[0].message + more);
+}
 
 /** A case read from a file, with how its columns cover the system and how it was read. */
 export interface ReadTableCase {
@@ -446,18 +496,22 @@ export interface ReadTableCase {
  * `buildTableCase`). Survey columns are read on their item's scale, so Likert labels such as
  * "Agree" or "同意" become numbers.
  *
+ * Record columns are read with their valid range (see `recordRange`), so −3 room nights,
+ * 2.5 nights or a negative amount is a problem cell too.
+ *
  * Unlike the survey loaders, which drop a row with an answer outside the scale, a problem
- * cell (unreadable, outside the scale, or between two points of it such as 2.5 on 1–5)
- * stops the reading by default: in a file of unknown layout it more often means that the
- * scale is wrong than that one respondent erred. With `problemCells: "drop"` their rows are
- * dropped instead, first of all rules, and the audit lists them under "problem cell" with
- * the column and reason of each cell.
+ * cell (unreadable, outside the scale, between two points of it such as 2.5 on 1–5, or an
+ * impossible record) stops the reading by default. In a file of unknown layout it more
+ * often means that the scale is wrong than that one respondent erred. With
+ * `problemCells: "drop"` their rows are dropped instead, first of all rules, and the audit
+ * lists them under "problem cell" with the column and reason of each cell.
  *
  * @param bytes - the file's content
  * @param file - the file name used in error messages
- * @throws Error naming file, line and column of the first problem cell of a used column
- *   (with the number of further ones) unless `problemCells` is "drop", when every row has
- *   one, and as `readSurvey`, `measuredSystem` and `buildTableCase` do
+ * @throws Error naming file, line, column, value and valid values of the first problem cell
+ *   of a used column, with the number of further cells of its kind. With `problemCells`
+ *   "drop" it throws only when every row has one. Also throws as `readSurvey`,
+ *   `measuredSystem` and `buildTableCase` do.
  * @example
  * const bytes = new TextEncoder().encode("id,F1,F2\n1,4,Agree\n2,2,3\n");
  * readTableCase(bytes, "s.csv", defaultIndexSystem, options).data.values // [[4], [2.5]]
@@ -483,25 +537,27 @@ export function readTableCase(
 
   // The first pass only finds the columns; the second reads the used ones on their scales.
   const scales = itemScales(coverage.system);
+  const ranges = itemRanges(coverage.system);
   const columnScales: Record<string, [number, number]> = {};
+  const columnRanges: Record<string, ValueRange> = {};
   for (const [column, item] of Object.entries(coverage.mapping)) {
     const scale = scales.get(item);
+    const range = ranges.get(item);
     if (scale) columnScales[column] = scale;
+    else if (range) columnRanges[column] = range;
   }
   const table = readSurvey(bytes, {
     file,
     delimiter: header.delimiter,
     decimalSeparator: header.decimalSeparator,
     scale: columnScales,
+    ranges: columnRanges,
     ...(idColumn === null ? {} : {idColumn})
   });
 
   const problems = table.problems.filter((problem) => coverage.mapping[problem.column]);
   const dropProblems = options.problemCells === "drop";
-  if (problems.length > 0 && !dropProblems) {
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more such cells)` : "";
-    throw new Error(problems[0].message + more);
-  }
+  if (problems.length > 0 && !dropProblems) throw firstProblemError(problems);
 
   const usedColumns = Object.keys(coverage.mapping);
   const indexes = usedColumns.map((column) => table.columns.indexOf(column));

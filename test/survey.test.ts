@@ -280,6 +280,49 @@ describe("readTableCase", () => {
     );
   });
 
+  test("counts only out-of-scale cells after an out-of-scale answer", () => {
+    // Two answers outside the scale and two cells that are not numbers: one more such cell.
+    const text = "id,F1,F2\n1,4,5\n2,6,x\n3,9,y\n";
+    expect(() => readTableCase(encode(text), "s.csv", defaultIndexSystem, readOptions)).toThrow(
+      's.csv line 3 (id 2), column F1: "6" is outside the 1–5 scale (and 1 more such cells)'
+    );
+  });
+
+  test("stops at an impossible record", () => {
+    // −3 nights and 2.5 nights are not whole numbers ≥ 0; −5 EUR is below 0.
+    const text = "id,revenue,room_nights\n1,100,3\n2,200,-3\n3,-5,2.5\n4,50,1\n";
+    expect(() => readTableCase(encode(text), "s.csv", defaultIndexSystem, readOptions)).toThrow(
+      's.csv line 3 (id 2), column room_nights: "-3" is not a valid value; expected a whole ' +
+        "number ≥ 0 (and 2 more such cells)"
+    );
+  });
+
+  test("drops rows of impossible records when asked", () => {
+    const text = "id,revenue,room_nights\n1,100,3\n2,200,-3\n3,-5,2.5\n4,50,1\n";
+    const {data} = readTableCase(encode(text), "s.csv", defaultIndexSystem, {
+      ...readOptions,
+      problemCells: "drop"
+    });
+    expect(data.ids).toEqual(["1", "4"]);
+    expect(data.values).toEqual([
+      [100, 3],
+      [50, 1]
+    ]);
+    const [problems] = data.audit.dropped;
+    expect(problems).toMatchObject({reason: "problem cell", count: 2, rows: ["2", "3"]});
+    expect(problems.label).toEqual({
+      en: "Unreadable, out-of-scale or invalid value",
+      zh: "无法读取、超出量表或无效的取值"
+    });
+    expect(problems.details).toEqual([
+      'column room_nights: "-3" is not a valid value; expected a whole number ≥ 0',
+      'column revenue: "-5" is not a valid value; expected a number ≥ 0; column room_nights: ' +
+        '"2.5" is not a valid value; expected a whole number ≥ 0'
+    ]);
+    expect(data.audit.rawRows).toBe(4);
+    expect(data.audit.keptRows).toBe(2);
+  });
+
   test("drops rows of problem cells when asked", () => {
     const text = "id,F1,F2\n1,4,5\n2,6,9\n3,2.5,3\n4,x,2\n5,3,3\n5,2,2\n";
     const {data} = readTableCase(encode(text), "s.csv", defaultIndexSystem, {
