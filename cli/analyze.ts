@@ -3,17 +3,11 @@ import {mkdir, writeFile} from "node:fs/promises";
 import {basename, join} from "node:path";
 import type {CaseData} from "../lib/caseData.js";
 import {auditSummary} from "../lib/clean.js";
-import type {ValueRange} from "../lib/clean.js";
-import {defaultIndexSystem, recordRange, type IndexSystem} from "../lib/indexSystem.js";
+import {defaultIndexSystem, type IndexSystem} from "../lib/indexSystem.js";
 import {analyzeCase} from "../lib/pipeline.js";
 import {degenerateParts} from "../lib/degenerate.js";
 import {readSurvey} from "../lib/read.js";
-import {
-  readTableCase,
-  reverseItems,
-  setItemScale,
-  type ReadTableCase
-} from "../lib/survey.js";
+import {readTableCase, reverseItems, setItemScale} from "../lib/survey.js";
 import {readSheet} from "read-excel-file/node";
 import {sheetToCsv, suggestIdColumn} from "../lib/tableInspection.js";
 import {
@@ -52,6 +46,9 @@ function withScaleHint<T>(read: () => T): T {
     if (unreadable.test(error.message)) {
       throw new Error(`${error.message}; ${drop}`);
     }
+    if (/ is not a valid value; expected /.test(error.message)) {
+      throw new Error(`${error.message}; correct the records, or ${drop}`);
+    }
     throw error;
   }
 }
@@ -87,37 +84,6 @@ function reverseOption(system: IndexSystem, items: string[]): IndexSystem {
   } catch (error) {
     throw new UsageError(`invalid --reverse: ${(error as Error).message}`);
   }
-}
-
-/**
- * Rejects record values outside their indicator's range (see `recordRange`), such as −3 room
- * nights, naming the first cell and the number of further ones.
- */
-function checkRecordRanges(
-  bytes: Uint8Array,
-  file: string,
-  read: ReadTableCase,
-  idColumn: string | null
-): void {
-  const byId = new Map(read.coverage.system.indicators.flatMap((i) => i.items.map((x) => [x, i])));
-  const ranges: Record<string, ValueRange> = {};
-  for (const [column, item] of Object.entries(read.coverage.mapping)) {
-    const indicator = byId.get(item);
-    const range = indicator ? recordRange(indicator) : null;
-    if (range) ranges[column] = range;
-  }
-  if (Object.keys(ranges).length === 0) return;
-  const table = readSurvey(bytes, {
-    file,
-    delimiter: read.read.delimiter,
-    decimalSeparator: read.read.decimalSeparator,
-    ranges,
-    ...(idColumn === null ? {} : {idColumn})
-  });
-  const problems = table.problems.filter((problem) => ranges[problem.column] !== undefined);
-  if (problems.length === 0) return;
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more such cells)` : "";
-  throw new Error(`${problems[0].message}${more}; correct the records or remove their rows`);
 }
 
 /** Tells whether a file is a ZIP archive, as an XLSX workbook is: it starts with "PK\x03\x04". */
@@ -175,7 +141,6 @@ async function readCase(options: CliOptions) {
     })
   );
   if (options.encoding) read.read.encoding = options.encoding;
-  checkRecordRanges(bytes, options.file, read, idColumn);
   const fitted = experts ? fitJudgments(experts, read.data.system, options.judgments!) : null;
   if (fitted) read.data.experts = fitted.experts;
   return {read, judgmentNotes: fitted?.notes ?? []};

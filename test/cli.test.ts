@@ -86,6 +86,12 @@ const impossibleRecords = input(
   "customer;revenue;room_nights;cancellations;recency\nC1;100;3;0;10\nC2;200;-3;1;20\n" +
     "C3;-500;2,5;-1;-40\n"
 );
+// The same records with two more valid customers, so three rows remain after dropping.
+const dropRecords = input(
+  "drop-records.csv",
+  "customer;revenue;room_nights;cancellations;recency\nC1;100;3;0;10\nC2;200;-3;1;20\n" +
+    "C3;-500;2,5;-1;-40\nC4;300;5;0;30\nC5;150;1;2;5\n"
+);
 // A Latin-1 file whose channel column says "agência".
 const latinPath = join(root, "latin1.csv");
 writeFileSync(
@@ -196,6 +202,7 @@ start("longOption", survey, "--weights", "w".repeat(100));
 start("longNode", survey, "--judgments", longNodeJudgments);
 start("gbkIds", gbkPath);
 start("impossibleRecords", impossibleRecords, "--id", "customer");
+start("dropRecords", dropRecords, "--id", "customer", "--drop-out-of-range");
 start("xlsx", xlsxPath, "--drop-out-of-range");
 start("latin", latinPath);
 start("latinNamed", latinPath, "--encoding", "Windows-1252");
@@ -707,8 +714,8 @@ const failures: [string, number, string][] = [
     "impossibleRecords",
     1,
     `${impossibleRecords} line 3 (id C2), column room_nights: "-3" is not a valid value; ` +
-      "expected a whole number ≥ 0 (and 4 more such cells); correct the records or remove " +
-      "their rows"
+      "expected a whole number ≥ 0 (and 4 more such cells); correct the records, or pass " +
+      "--drop-out-of-range to drop the rows with such cells"
   ],
   [
     "binary",
@@ -878,7 +885,10 @@ describe("analyze with --drop-out-of-range", () => {
     expect(audit.keptRows).toBe(2);
     expect(audit.dropped[0]).toEqual({
       reason: "problem cell",
-      label: {en: "Unreadable or out-of-scale answer", zh: "无法读取或超出量表的作答"},
+      label: {
+        en: "Unreadable, out-of-scale or invalid value",
+        zh: "无法读取、超出量表或无效的取值"
+      },
       count: 1,
       rows: ["B"],
       flagged: 1,
@@ -906,6 +916,25 @@ describe("analyze with --drop-out-of-range", () => {
       'column F2: "2.5" is not a whole number, so it is not an answer of the 1–5 scale'
     ]);
     expect(result.input.file).toBe(between);
+  });
+  test("drops rows of impossible records", async () => {
+    const run = results.dropRecords;
+    expect(run.code).toBe(0);
+    const {audit} = await summary(run);
+    expect(audit.rawRows).toBe(5);
+    expect(audit.keptRows).toBe(3);
+    expect(audit.dropped[0].rows).toEqual(["C2", "C3"]);
+    // Each cell is named with its column and the valid values: C3 has four impossible ones.
+    expect(audit.dropped[0].details).toEqual([
+      'column room_nights: "-3" is not a valid value; expected a whole number ≥ 0',
+      'column revenue: "-500" is not a valid value; expected a number ≥ 0; ' +
+        'column room_nights: "2,5" is not a valid value; expected a whole number ≥ 0; ' +
+        'column cancellations: "-1" is not a valid value; expected a whole number ≥ 0; ' +
+        'column recency: "-40" is not a valid value; expected a whole number ≥ 0'
+    ]);
+    expect(run.stderr).toContain(
+      "drop-records.csv: 5 rows read, 3 kept, 2 dropped (problem cell 2, "
+    );
   });
 });
 
