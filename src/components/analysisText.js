@@ -48,6 +48,21 @@ const sentence = (...pieces) => new RegExp(`^${pieces.join("")}$`);
 const cell = (rest) => new RegExp(`^"(.*)"(?: \\((\\d+) characters\\))?${rest}$`);
 const quoted = (m) => (m[2] === undefined ? `“${m[1]}”` : `“${m[1]}”（共 ${m[2]} 个字符）`);
 
+// The Chinese names of answer labels listed as "Strongly disagree (非常不同意), Agree (同意)".
+function zhLabels(list) {
+  const names = [...list.matchAll(/[^,(]+ \(([^)]+)\)/g)].map((m) => `“${m[1]}”`);
+  return names.length > 0 ? names.join("、") : list;
+}
+
+// A valid range as lib's describeRange writes it: "a whole number ≥ 0", "a number from 0 to 1".
+function zhRange(kind, from, to, atLeast, atMost) {
+  const noun = kind === "a whole number" ? "整数" : "数";
+  if (from !== undefined) return ` ${from} 到 ${to} 的${noun}`;
+  if (atLeast !== undefined) return ` ≥ ${atLeast} 的${noun}`;
+  if (atMost !== undefined) return ` ≤ ${atMost} 的${noun}`;
+  return noun;
+}
+
 // [pattern, Chinese] pairs, tried in order against a whole sentence.
 const sentences = [
   // Cleaning-rule settings (lib's cleaningReport).
@@ -182,6 +197,38 @@ const sentences = [
   [
     cell(" is neither a number nor an answer label of the (\\S+)–(\\S+) scale"),
     (m) => `${quoted(m)}既不是数字，也不是 ${m[3]}–${m[4]} 量表的作答标签`
+  ],
+  [
+    cell(
+      " is not a number or a known answer label; valid answers are the whole numbers " +
+        "(\\S+) to (\\S+) or one of the labels (.+)"
+    ),
+    (m) =>
+      `${quoted(m)}既不是数字，也不是已知的作答标签；有效作答为 ${m[3]} 到 ${m[4]} 的整数，` +
+      `或以下标签之一：${zhLabels(m[5])}`
+  ],
+  [
+    cell(
+      " is not a number or a known answer label; valid answers are the whole numbers " +
+        "(\\S+) to (\\S+)"
+    ),
+    (m) => `${quoted(m)}既不是数字，也不是已知的作答标签；有效作答为 ${m[3]} 到 ${m[4]} 的整数`
+  ],
+  // A record value outside its range (lib's recordRange), e.g. −3 room nights.
+  [
+    cell(
+      " is not a valid value; expected (a whole number|a number)" +
+        "(?: from (\\S+) to (\\S+)| ≥ (\\S+)| ≤ (\\S+))?"
+    ),
+    (m) => `${quoted(m)}不是有效的值，应为${zhRange(m[3], m[4], m[5], m[6], m[7])}`
+  ],
+  // A binary file given as a table (lib's decodeText).
+  [
+    sentence(
+      String.raw`(.+) is not a text file: it contains a NUL byte at byte (\d+); save the `,
+      String.raw`table as UTF-8 CSV and read it again`
+    ),
+    "$1 不是文本文件：第 $2 个字节为 NUL 字节；请将表格另存为 UTF-8 CSV 后重新读取"
   ],
   [cell(" is neither a number nor one of the given labels"), (m) => `${quoted(m)}既不是数字，也不是给定的标签`],
   [cell(" is not a number"), (m) => `${quoted(m)}不是数字`],
