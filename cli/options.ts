@@ -70,9 +70,10 @@ Options:
   --scale MIN,MAX      answer scale of every survey item, integers; default 1,5.
                        An answer outside it, between two of its points (2.5) or
                        unreadable stops the run with the cell named
-  --drop-out-of-range  drop the rows with such answers instead of stopping; the
-                       audit lists them under "problem cell" with each cell's
-                       column and reason
+  --drop-out-of-range  drop the rows with such answers, or with impossible record
+                       values (negative or fractional nights, negative amounts),
+                       instead of stopping; the audit lists them under "problem
+                       cell" with each cell's column and reason
   --reverse ITEM,...   survey items worded in reverse, such as E4,P2: their
                        answers become MIN + MAX - x before they are averaged
   --no-straightlining  keep rows that give one answer to every survey item
