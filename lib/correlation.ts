@@ -1,4 +1,5 @@
 import {sampleCorrelation} from "simple-statistics";
+import {addBlockProducts} from "./blockProducts.js";
 import {assertCompleteRows, assertFiniteValues} from "./describe.js";
 import {pValueT, rankWithTies} from "./inference.js";
 
@@ -202,7 +203,7 @@ export function centredCrossProducts(columns: readonly ArrayLike<number>[]): Cro
     }
     for (let a = 0; a < width; a += 2) {
       for (let b = a - (a % 4); b < padded; b += 4) {
-        addProducts(block, a, b, length, sums, padded);
+        addBlockProducts(block, blockRows, a, b, length, sums, padded);
       }
     }
   }
@@ -271,60 +272,6 @@ function centreOther(
   mean: number,
 ): void {
   for (let i = 0; i < length; i++) block[offset + i] = column[start + i] - mean;
-}
-
-/**
- * Adds the products of centred columns a and a + 1 with columns b … b + 3 of one block to
- * `sums`. Eight independent sums that share their loads run several times faster than one
- * dot product at a time. Only the entries with a ≤ b are read afterwards.
- */
-function addProducts(
-  block: Float64Array,
-  a: number,
-  b: number,
-  length: number,
-  sums: Float64Array,
-  width: number,
-): void {
-  const oa = a * blockRows;
-  const oa1 = oa + blockRows;
-  const o0 = b * blockRows;
-  const o1 = o0 + blockRows;
-  const o2 = o1 + blockRows;
-  const o3 = o2 + blockRows;
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let t0 = 0;
-  let t1 = 0;
-  let t2 = 0;
-  let t3 = 0;
-  for (let i = 0; i < length; i++) {
-    const x = block[oa + i];
-    const y = block[oa1 + i];
-    const c0 = block[o0 + i];
-    const c1 = block[o1 + i];
-    const c2 = block[o2 + i];
-    const c3 = block[o3 + i];
-    s0 += x * c0;
-    s1 += x * c1;
-    s2 += x * c2;
-    s3 += x * c3;
-    t0 += y * c0;
-    t1 += y * c1;
-    t2 += y * c2;
-    t3 += y * c3;
-  }
-  const row = a * width + b;
-  sums[row] += s0;
-  sums[row + 1] += s1;
-  sums[row + 2] += s2;
-  sums[row + 3] += s3;
-  sums[row + width] += t0;
-  sums[row + width + 1] += t1;
-  sums[row + width + 2] += t2;
-  sums[row + width + 3] += t3;
 }
 
 function presentPairs(x: Float64Array, y: Float64Array): [Float64Array, Float64Array] {

@@ -1,4 +1,5 @@
 import {extent, mean, sumNthPowerDeviations} from "simple-statistics";
+import {addBlockProducts} from "./blockProducts.js";
 import {centredCrossProducts} from "./correlation.js";
 import type {Direction, Matrix} from "./types.js";
 
@@ -423,7 +424,7 @@ class MomentSums {
     blockProducts.fill(0);
     for (let a = 0; a < count; a += 2) {
       for (let b = a - (a % 4); b < padded; b += 4) {
-        addProducts(block, a, b, length, blockProducts, padded);
+        addBlockProducts(block, blockStride, a, b, length, blockProducts, padded);
       }
     }
     mergeMoments(this.means, this.products, this.rows, blockMeans, blockProducts, padded, length);
@@ -493,61 +494,6 @@ function scanColumn(
 /** Subtracts `amount` from values[offset … offset + length − 1]. */
 function subtract(values: Float64Array, offset: number, length: number, amount: number): void {
   for (let i = offset; i < offset + length; i++) values[i] -= amount;
-}
-
-/**
- * Adds the products of centred columns a and a + 1 with columns b … b + 3 of one block to
- * sums (padded × padded, row-major). The eight sums share their loads and do not wait for
- * each other. Only the entries with a ≤ b are read afterwards.
- */
-function addProducts(
-  block: Float64Array,
-  a: number,
-  b: number,
-  length: number,
-  sums: Float64Array,
-  padded: number
-): void {
-  const oa = a * blockStride;
-  const oa1 = oa + blockStride;
-  const o0 = b * blockStride;
-  const o1 = o0 + blockStride;
-  const o2 = o1 + blockStride;
-  const o3 = o2 + blockStride;
-
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let t0 = 0;
-  let t1 = 0;
-  let t2 = 0;
-  let t3 = 0;
-  for (let r = 0; r < length; r++) {
-    const x = block[oa + r];
-    const y = block[oa1 + r];
-    const c0 = block[o0 + r];
-    const c1 = block[o1 + r];
-    const c2 = block[o2 + r];
-    const c3 = block[o3 + r];
-    s0 += x * c0;
-    s1 += x * c1;
-    s2 += x * c2;
-    s3 += x * c3;
-    t0 += y * c0;
-    t1 += y * c1;
-    t2 += y * c2;
-    t3 += y * c3;
-  }
-  const row = a * padded + b;
-  sums[row] += s0;
-  sums[row + 1] += s1;
-  sums[row + 2] += s2;
-  sums[row + 3] += s3;
-  sums[row + padded] += t0;
-  sums[row + padded + 1] += t1;
-  sums[row + padded + 2] += t2;
-  sums[row + padded + 3] += t3;
 }
 
 /**
