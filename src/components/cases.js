@@ -52,9 +52,9 @@ const loading = new Map();
 
 /**
  * Downloads a case file and reports the bytes received so far to the download's listeners.
- * It uses XMLHttpRequest, whose progress events count the bytes as they arrive: Chromium
- * marks a fetch whose body is read as a stream as aborted once it ends, although every byte
- * arrived, which hides real failures among false ones in the network log.
+ * It uses XMLHttpRequest, whose progress events count the bytes as they arrive. Chromium
+ * logs a fetch whose body is read as a stream as aborted even after every byte arrived, so
+ * real failures would hide among false ones in the network log.
  */
 function download(file, progress) {
   return new Promise((resolve, reject) => {
